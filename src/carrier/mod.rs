@@ -1,0 +1,214 @@
+//! Carrier language: codes and scan texts from any carrier become one unified status, a reason,
+//! a drop-off location and a plain sentence. Raw carrier text never reaches a shopper.
+
+mod codes;
+mod phrase;
+mod status;
+mod text;
+
+pub use phrase::{describe, location_phrase, reason_phrase, Lang};
+pub use status::{DeliveryLocation, ExceptionReason, UnifiedStatus};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A carrier or a tracking platform whose vocabulary we know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Carrier {
+    Ups,
+    Usps,
+    Fedex,
+    Dhl,
+    CanadaPost,
+    RoyalMail,
+    HermesDe,
+    AustraliaPost,
+    Dpd,
+    /// EasyPost tracker statuses.
+    EasyPost,
+    /// AfterShip tags.
+    AfterShip,
+    /// Shopify's FulfillmentEventStatus.
+    Shopify,
+    /// Any other carrier, by its name as given (lowercased).
+    Other(String),
+}
+
+impl Carrier {
+    /// Recognises a carrier from its name as people and data files write it
+    /// ("UPS", "FedEx (exception code) [observed]", "karrio:canadapost", "Canada Post").
+    pub fn parse(raw: &str) -> Self {
+        let s = raw.trim().to_ascii_lowercase();
+        let s = s.strip_prefix("karrio:").unwrap_or(&s);
+        let key: String = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let starts = |p: &str| key.starts_with(p);
+        if starts("usps") || starts("unitedstatespostal") {
+            Self::Usps
+        } else if starts("ups") {
+            Self::Ups
+        } else if starts("fedex") {
+            Self::Fedex
+        } else if starts("dhl") || starts("mydhl") {
+            Self::Dhl
+        } else if starts("canadapost") || starts("postescanada") {
+            Self::CanadaPost
+        } else if starts("royalmail") {
+            Self::RoyalMail
+        } else if starts("hermes") || starts("evri") {
+            Self::HermesDe
+        } else if starts("australiapost") || starts("auspost") {
+            Self::AustraliaPost
+        } else if starts("dpd") {
+            Self::Dpd
+        } else if starts("easypost") {
+            Self::EasyPost
+        } else if starts("aftership") {
+            Self::AfterShip
+        } else if starts("shopify") {
+            Self::Shopify
+        } else {
+            Self::Other(s.to_owned())
+        }
+    }
+
+    /// The slug used in JSON and storage.
+    pub fn slug(&self) -> &str {
+        match self {
+            Self::Ups => "ups",
+            Self::Usps => "usps",
+            Self::Fedex => "fedex",
+            Self::Dhl => "dhl",
+            Self::CanadaPost => "canada_post",
+            Self::RoyalMail => "royal_mail",
+            Self::HermesDe => "hermes_de",
+            Self::AustraliaPost => "australia_post",
+            Self::Dpd => "dpd",
+            Self::EasyPost => "easypost",
+            Self::AfterShip => "aftership",
+            Self::Shopify => "shopify",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// The name a shopper knows the carrier by.
+    pub fn display_name(&self) -> &str {
+        match self {
+            Self::Ups => "UPS",
+            Self::Usps => "USPS",
+            Self::Fedex => "FedEx",
+            Self::Dhl => "DHL",
+            Self::CanadaPost => "Canada Post",
+            Self::RoyalMail => "Royal Mail",
+            Self::HermesDe => "Hermes",
+            Self::AustraliaPost => "Australia Post",
+            Self::Dpd => "DPD",
+            Self::EasyPost | Self::AfterShip | Self::Shopify => "the carrier",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for Carrier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.display_name())
+    }
+}
+
+impl Serialize for Carrier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for Carrier {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Err(serde::de::Error::custom("carrier must not be empty"));
+        }
+        Ok(Self::parse(&s))
+    }
+}
+
+/// What one carrier event means, in the unified vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub status: UnifiedStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ExceptionReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<DeliveryLocation>,
+}
+
+/// Translates a carrier's code and description. The code table decides the status when it knows
+/// the code; the description fills in reason and location, and decides alone for unknown codes.
+pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translation {
+    match codes::lookup(carrier, code.trim()) {
+        Some(status) => Translation {
+            status,
+            reason: match status {
+                UnifiedStatus::Exception => text::reason(&description.to_lowercase()),
+                UnifiedStatus::Lost => Some(ExceptionReason::Lost),
+                _ => None,
+            },
+            location: if matches!(status, UnifiedStatus::Delivered) {
+                text::location(&description.to_lowercase())
+            } else {
+                None
+            },
+        },
+        None => text::classify(description),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carrier_names_from_data_files_are_recognised() {
+        assert_eq!(
+            Carrier::parse("FedEx (exception code) [observed]"),
+            Carrier::Fedex
+        );
+        assert_eq!(Carrier::parse("karrio:canadapost"), Carrier::CanadaPost);
+        assert_eq!(Carrier::parse("USPS [observed]"), Carrier::Usps);
+        assert_eq!(Carrier::parse("UPS"), Carrier::Ups);
+        assert_eq!(Carrier::parse("DHL Parcel Germany (ICE)"), Carrier::Dhl);
+        assert_eq!(
+            Carrier::parse("Acme Freight"),
+            Carrier::Other("acme freight".into())
+        );
+    }
+
+    #[test]
+    fn known_codes_win_and_text_fills_in_the_details() {
+        let t = translate(
+            &Carrier::Fedex,
+            "DL",
+            "Left at front door. Signature Service not requested.",
+        );
+        assert_eq!(t.status, UnifiedStatus::Delivered);
+        assert_eq!(t.location, Some(DeliveryLocation::FrontDoor));
+        let t = translate(
+            &Carrier::Ups,
+            "X",
+            "SEVERE WEATHER CONDITIONS HAVE DELAYED DELIVERY",
+        );
+        assert_eq!(t.status, UnifiedStatus::Exception);
+        assert_eq!(t.reason, Some(ExceptionReason::Weather));
+    }
+
+    #[test]
+    fn unknown_codes_are_classified_from_their_text() {
+        let t = translate(
+            &Carrier::Dhl,
+            "ZZ9",
+            "Die Sendung wurde dem Nachbarn übergeben",
+        );
+        assert_eq!(t.status, UnifiedStatus::Delivered);
+        assert_eq!(t.location, Some(DeliveryLocation::Neighbour));
+        let t = translate(&Carrier::Other("acme".into()), "", "Arrival Scan");
+        assert_eq!(t.status, UnifiedStatus::InTransit);
+    }
+}

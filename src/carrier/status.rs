@@ -1,0 +1,112 @@
+//! The unified vocabulary every carrier's codes and scan texts are translated into.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a parcel is in its life, whatever the carrier calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnifiedStatus {
+    /// A label exists, the carrier does not have the parcel yet.
+    PreTransit,
+    /// The carrier has the parcel and is moving it.
+    InTransit,
+    /// On the van today.
+    OutForDelivery,
+    /// The driver tried and could not deliver.
+    DeliveryAttempted,
+    /// Waiting at a counter, locker or pickup point for the shopper.
+    AvailableForPickup,
+    /// Handed over or left at the address.
+    Delivered,
+    /// Something is holding the parcel up; see the reason.
+    Exception,
+    /// On its way back to the shop.
+    ReturningToSender,
+    /// Back at the shop.
+    Returned,
+    /// The carrier has declared it lost.
+    Lost,
+    /// The shipment was cancelled before it moved.
+    Cancelled,
+    /// Nothing we can say from this event.
+    Unknown,
+}
+
+impl UnifiedStatus {
+    pub const ALL: [UnifiedStatus; 12] = [
+        Self::PreTransit,
+        Self::InTransit,
+        Self::OutForDelivery,
+        Self::DeliveryAttempted,
+        Self::AvailableForPickup,
+        Self::Delivered,
+        Self::Exception,
+        Self::ReturningToSender,
+        Self::Returned,
+        Self::Lost,
+        Self::Cancelled,
+        Self::Unknown,
+    ];
+
+    /// The snake_case name used in JSON, TSV files and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PreTransit => "pre_transit",
+            Self::InTransit => "in_transit",
+            Self::OutForDelivery => "out_for_delivery",
+            Self::DeliveryAttempted => "delivery_attempted",
+            Self::AvailableForPickup => "available_for_pickup",
+            Self::Delivered => "delivered",
+            Self::Exception => "exception",
+            Self::ReturningToSender => "returning_to_sender",
+            Self::Returned => "returned",
+            Self::Lost => "lost",
+            Self::Cancelled => "cancelled",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// True once the parcel's journey is over, for better or worse.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Delivered | Self::Returned | Self::Lost | Self::Cancelled
+        )
+    }
+}
+
+/// Why a parcel is held up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExceptionReason {
+    Weather,
+    AddressProblem,
+    RecipientUnavailable,
+    Refused,
+    Damaged,
+    CustomsHold,
+    DutiesUnpaid,
+    HeldByCarrier,
+    MissortedOrDelayed,
+    Security,
+    Lost,
+}
+
+/// Where a delivered parcel was left, when the carrier says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryLocation {
+    FrontDoor,
+    BackDoor,
+    SideDoor,
+    Porch,
+    Garage,
+    Mailbox,
+    ParcelLocker,
+    Reception,
+    Neighbour,
+    SafePlace,
+    PickupPoint,
+    HandedToResident,
+    Signed,
+}

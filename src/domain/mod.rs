@@ -1,0 +1,14 @@
+//! Domain types: validated on construction, so code that holds one can trust it.
+
+mod ids;
+mod order;
+mod policy;
+mod shipment;
+
+pub use ids::{Email, IdError, OrderNumber, Postcode, TrackingNumber};
+pub use order::{
+    Address, Currency, Customer, Fulfillment, FulfillmentStatus, LineItem, Money, Order, OrderData,
+    OrderError,
+};
+pub use policy::{Policy, PolicyData, PolicyError, TransitDays};
+pub use shipment::{Shipment, ShipmentData, ShipmentError, TrackingEvent};

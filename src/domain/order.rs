@@ -1,0 +1,230 @@
+//! The shop's view of an order: what was bought, by whom, and what the warehouse did with it.
+
+use super::ids::{Email, OrderNumber, Postcode, TrackingNumber};
+use crate::carrier::Carrier;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Who placed the order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub email: Email,
+    #[serde(default)]
+    pub first_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Preferred language as a two-letter code, e.g. "en".
+    #[serde(default = "default_locale")]
+    pub locale: String,
+}
+
+fn default_locale() -> String {
+    "en".to_owned()
+}
+
+/// Where the order is going.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    #[serde(default)]
+    pub line1: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub region: String,
+    pub postcode: Postcode,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+/// An amount of money in minor units (cents), so arithmetic is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+/// ISO 4217 currency code, three uppercase letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency([u8; 3]);
+
+impl TryFrom<String> for Currency {
+    type Error = OrderError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let b = s.as_bytes();
+        if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+            return Err(OrderError::Currency(s));
+        }
+        Ok(Self([b[0], b[1], b[2]]))
+    }
+}
+
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.0.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// One product line of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineItem {
+    pub id: String,
+    pub title: String,
+    pub quantity: u32,
+    pub price: Money,
+    /// Pre-order or backorder: ships when stock arrives, not within processing time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_from: Option<DateTime<Utc>>,
+}
+
+/// The warehouse's progress, as the shop records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FulfillmentStatus {
+    Unfulfilled,
+    /// Picked and packed: too late to change the address in the warehouse.
+    InProgress,
+    PartiallyFulfilled,
+    Fulfilled,
+}
+
+/// One parcel the shop handed (or will hand) to a carrier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fulfillment {
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub carrier: Carrier,
+    pub tracking_number: TrackingNumber,
+    /// Ids of the line items in this parcel.
+    #[serde(default)]
+    pub line_item_ids: Vec<String>,
+}
+
+/// The fields of an [`Order`] before validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderData {
+    pub number: OrderNumber,
+    pub created_at: DateTime<Utc>,
+    pub customer: Customer,
+    pub shipping_address: Address,
+    pub line_items: Vec<LineItem>,
+    pub fulfillment_status: FulfillmentStatus,
+    #[serde(default)]
+    pub fulfillments: Vec<Fulfillment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_at: Option<DateTime<Utc>>,
+    /// Shipping service as sold, e.g. "standard" or "express"; keys the policy's transit times.
+    #[serde(default = "default_service")]
+    pub shipping_service: String,
+}
+
+fn default_service() -> String {
+    "standard".to_owned()
+}
+
+/// Why an order was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OrderError {
+    /// An order must contain at least one line item.
+    #[error("order has no line items")]
+    NoLineItems,
+    /// A line item has quantity zero.
+    #[error("line item {0} has quantity 0")]
+    ZeroQuantity(String),
+    /// A fulfillment names a line item the order does not have.
+    #[error("fulfillment {fulfillment} names unknown line item {line_item}")]
+    UnknownLineItem {
+        fulfillment: String,
+        line_item: String,
+    },
+    /// Cancelled before it was created.
+    #[error("order was cancelled before it was created")]
+    CancelledBeforeCreated,
+    /// A currency code that is not three uppercase letters.
+    #[error("currency {0:?} is not an ISO 4217 code")]
+    Currency(String),
+    /// A fulfilled order has no fulfillments to show for it.
+    #[error("order is marked {0:?} but has no fulfillments")]
+    FulfilledWithoutParcels(FulfillmentStatus),
+}
+
+/// An order, validated: it has items, its parcels name real items, and its dates make sense.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "OrderData", into = "OrderData")]
+pub struct Order(OrderData);
+
+impl Order {
+    pub fn new(data: OrderData) -> Result<Self, OrderError> {
+        if data.line_items.is_empty() {
+            return Err(OrderError::NoLineItems);
+        }
+        if let Some(li) = data.line_items.iter().find(|li| li.quantity == 0) {
+            return Err(OrderError::ZeroQuantity(li.id.clone()));
+        }
+        for f in &data.fulfillments {
+            for id in &f.line_item_ids {
+                if !data.line_items.iter().any(|li| &li.id == id) {
+                    return Err(OrderError::UnknownLineItem {
+                        fulfillment: f.id.clone(),
+                        line_item: id.clone(),
+                    });
+                }
+            }
+        }
+        if matches!(
+            data.fulfillment_status,
+            FulfillmentStatus::Fulfilled | FulfillmentStatus::PartiallyFulfilled
+        ) && data.fulfillments.is_empty()
+        {
+            return Err(OrderError::FulfilledWithoutParcels(data.fulfillment_status));
+        }
+        if data.cancelled_at.is_some_and(|c| c < data.created_at) {
+            return Err(OrderError::CancelledBeforeCreated);
+        }
+        Ok(Self(data))
+    }
+
+    /// The order total in its currency.
+    pub fn total(&self) -> Option<Money> {
+        let first = self.0.line_items.first()?;
+        let minor = self
+            .0
+            .line_items
+            .iter()
+            .map(|li| li.price.minor * i64::from(li.quantity))
+            .sum();
+        Some(Money {
+            minor,
+            currency: first.price.currency,
+        })
+    }
+
+    /// The items in a given parcel, by title.
+    pub fn items_in(&self, fulfillment: &Fulfillment) -> Vec<&LineItem> {
+        self.0
+            .line_items
+            .iter()
+            .filter(|li| fulfillment.line_item_ids.contains(&li.id))
+            .collect()
+    }
+}
+
+impl std::ops::Deref for Order {
+    type Target = OrderData;
+    fn deref(&self) -> &OrderData {
+        &self.0
+    }
+}
+
+impl TryFrom<OrderData> for Order {
+    type Error = OrderError;
+    fn try_from(d: OrderData) -> Result<Self, Self::Error> {
+        Self::new(d)
+    }
+}
+
+impl From<Order> for OrderData {
+    fn from(o: Order) -> Self {
+        o.0
+    }
+}

@@ -1,0 +1,119 @@
+//! The order card: what the widget and tracking page draw, computed here so every surface agrees.
+
+use super::situation::{Eta, Situation};
+use super::text::{date_range, headline};
+use crate::carrier::{describe, Lang, Translation};
+use crate::domain::{Order, Policy, Shipment};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One line of a parcel's timeline, already in plain language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    /// Local time in the brand's zone, ready to show, e.g. "Tue 24 Nov, 14:05".
+    pub when: String,
+    pub text: String,
+}
+
+/// One parcel on the card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParcelCard {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub situation: String,
+    pub headline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eta: Option<String>,
+    pub items: Vec<String>,
+    /// Newest first.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Everything the order card shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderCard {
+    pub order_number: String,
+    pub situation: String,
+    pub headline: String,
+    pub problem: bool,
+    pub items: Vec<String>,
+    pub parcels: Vec<ParcelCard>,
+}
+
+pub(super) fn eta_text(eta: Option<&Eta>) -> Option<String> {
+    eta.map(|e| date_range(e.earliest, e.latest))
+}
+
+pub(super) fn build(
+    order: &Order,
+    shipments: &[(&Shipment, Situation)],
+    overall: &Situation,
+    policy: &Policy,
+    lang: Lang,
+) -> OrderCard {
+    let tz = policy.tz();
+    let parcels = shipments
+        .iter()
+        .map(|(s, sit)| {
+            let items = order
+                .fulfillments
+                .iter()
+                .find(|f| f.tracking_number == s.tracking_number)
+                .map(|f| {
+                    order
+                        .items_in(f)
+                        .iter()
+                        .map(|li| format!("{} × {}", li.quantity, li.title))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let eta = match sit {
+                Situation::InTransit { eta, .. } => eta_text(eta.as_ref()),
+                _ => None,
+            };
+            ParcelCard {
+                carrier: s.carrier.display_name().to_owned(),
+                tracking_number: s.tracking_number.as_str().to_owned(),
+                situation: sit.kind().to_owned(),
+                headline: headline(sit).to_owned(),
+                eta,
+                items,
+                timeline: s
+                    .events
+                    .iter()
+                    .rev()
+                    .map(|e| TimelineEntry {
+                        at: e.at,
+                        when: e
+                            .at
+                            .with_timezone(&tz)
+                            .format("%a %-d %b, %H:%M")
+                            .to_string(),
+                        text: describe(
+                            &Translation {
+                                status: e.status,
+                                reason: e.reason,
+                                location: e.location,
+                            },
+                            e.place.as_deref(),
+                            lang,
+                        ),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    OrderCard {
+        order_number: order.number.to_string(),
+        situation: overall.kind().to_owned(),
+        headline: headline(overall).to_owned(),
+        problem: overall.is_problem(),
+        items: order
+            .line_items
+            .iter()
+            .map(|li| format!("{} × {}", li.quantity, li.title))
+            .collect(),
+        parcels,
+    }
+}
