@@ -1,0 +1,1 @@
+//! The wismo chat widget.
