@@ -172,8 +172,11 @@ fn with_order(
             parcels.len()
         ));
         for (i, (s, sit)) in parcels.iter().enumerate() {
+            if i > 0 {
+                reply.push(' ');
+            }
             reply.push_str(&format!(
-                "Parcel {}: {} ",
+                "Parcel {}: {}",
                 i + 1,
                 text::situation_sentence(sit, s.carrier.display_name(), order, policy, now)
             ));

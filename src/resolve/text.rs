@@ -99,7 +99,12 @@ pub fn situation_sentence(
                 let when = date_range(e.earliest, e.latest);
                 match e.source {
                     EtaSource::Carrier => s.push_str(&format!(" {carrier} expects to deliver it on {when}.")),
-                    EtaSource::Policy => s.push_str(&format!(" It should arrive {}{when}.", if e.earliest == e.latest { "on " } else { "between " })),
+                    EtaSource::Policy if e.earliest == e.latest => s.push_str(&format!(" It should arrive on {when}.")),
+                    EtaSource::Policy => s.push_str(&format!(
+                        " It should arrive between {} and {}.",
+                        e.earliest.format("%A %-d %B"),
+                        e.latest.format("%A %-d %B")
+                    )),
                 }
             }
             s
