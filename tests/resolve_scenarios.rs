@@ -16,13 +16,18 @@ fn hours_ago(h: i64) -> String {
     (now() - Duration::hours(h)).to_rfc3339()
 }
 
+/// A carrier scan: hours before NOW, code, description, place.
+type Scan<'a> = (i64, &'a str, &'a str, &'a str);
+/// A parcel: carrier, tracking number, scans.
+type Parcel<'a> = (&'a str, &'a str, &'a [Scan<'a>]);
+
 /// An order placed `placed_h` hours before NOW, with the given fulfilment state and parcels.
 /// Each parcel is (carrier, tracking number, scans as (hours ago, code, description, place)).
 fn scenario(
     message: &str,
     placed_h: i64,
     status: &str,
-    parcels: &[(&str, &str, &[(i64, &str, &str, &str)])],
+    parcels: &[Parcel],
 ) -> Scenario {
     let fulfillments: Vec<_> = parcels
         .iter()
