@@ -1,1 +1,106 @@
-fn main() {}
+//! wismo's task runner (`cargo xtask <command>`): plain Rust, so building, demoing and testing
+//! the project needs nothing beyond cargo, node and what `setup` installs.
+
+mod demo;
+mod run;
+mod setup;
+mod test;
+mod widget;
+
+use std::process::ExitCode;
+
+/// A subcommand: its name, a one-line summary, its detailed help and what it does.
+struct Task {
+    name: &'static str,
+    summary: &'static str,
+    help: &'static str,
+    run: fn(&[String]) -> run::Result,
+}
+
+const TASKS: &[Task] = &[
+    Task {
+        name: "setup",
+        summary: "install what is missing: wasm target, wasm-bindgen-cli, npm packages, chromium",
+        help: "Installs what the other tasks need, skipping each step that is already done:
+  - rustup target add wasm32-unknown-unknown
+  - cargo install wasm-bindgen-cli --version <the wasm-bindgen version in Cargo.lock>
+  - npm ci (npm install without a lock file) when node_modules is missing or stale
+  - apt-get install chromium chromium-driver when /usr/bin/chromium is missing (as root)
+
+Options:
+  --no-browser   skip chromium (enough for `demo` and `widget`)",
+        run: setup::main,
+    },
+    Task {
+        name: "widget",
+        summary: "build the widget into target/widget and print its sizes",
+        help: "Builds the widget for wasm32 with the size-optimised `wasm-release` profile, runs
+wasm-bindgen (--target web) into target/widget and shrinks the module with wasm-opt -Oz
+(npm binaryen). Prints the sizes raw and gzip -9. Does not install anything; run `setup` first.",
+        run: widget::main,
+    },
+    Task {
+        name: "demo",
+        summary: "build the widget and the proxy, then run `wismo demo` [ARGS...]",
+        help: "Runs setup (without chromium), builds the widget and the proxy, then runs
+`wismo demo` from the repository root with every further argument passed through, e.g.
+`cargo xtask demo --addr 127.0.0.1:8080`. Stop it with Ctrl-C.",
+        run: demo::main,
+    },
+    Task {
+        name: "test",
+        summary: "run every check CI runs: format, lints, unit, wasm and browser tests",
+        help: "Runs, stopping at the first failure:
+  setup, cargo fmt --check, clippy (native and widget for wasm32), cargo test,
+  the core built for wasm32, the widget's wasm tests, the widget build, the proxy build,
+  and the browser tests (node --test tests/e2e/).
+Each step prints its name and duration; a failure names the step and exits non-zero.",
+        run: test::main,
+    },
+];
+
+fn usage() -> String {
+    let mut s = String::from("Usage: cargo xtask <command> [options]\n\nCommands:\n");
+    for t in TASKS {
+        s.push_str(&format!("  {:<8} {}\n", t.name, t.summary));
+    }
+    s.push_str("\nRun `cargo xtask <command> --help` for details.");
+    s
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(name) = args.first() else {
+        eprintln!("{}", usage());
+        return ExitCode::from(2);
+    };
+    if matches!(name.as_str(), "-h" | "--help" | "help") {
+        println!("{}", usage());
+        return ExitCode::SUCCESS;
+    }
+    let Some(task) = TASKS.iter().find(|t| t.name == name) else {
+        eprintln!("xtask: unknown command `{name}`\n\n{}", usage());
+        return ExitCode::from(2);
+    };
+    let rest = &args[1..];
+    // `demo` passes its arguments through, so only its first argument may ask for help.
+    let wants_help = if task.name == "demo" {
+        rest.first().is_some_and(|a| a == "--help" || a == "-h")
+    } else {
+        rest.iter().any(|a| a == "--help" || a == "-h")
+    };
+    if wants_help {
+        println!(
+            "cargo xtask {}: {}\n\n{}",
+            task.name, task.summary, task.help
+        );
+        return ExitCode::SUCCESS;
+    }
+    match (task.run)(rest) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {}: {e}", task.name);
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! `cargo xtask widget`: builds the widget the way it ships (size-optimised wasm, wasm-bindgen
+//! web glue, wasm-opt) into `target/widget/`, where the proxy serves it, and reports its size.
+
+use crate::run::{cmd, exec, root, target_dir, Result, Steps};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Where the shipped widget goes; the proxy serves this directory at `/widget/`.
+pub fn out_dir() -> PathBuf {
+    root().join("target/widget")
+}
+
+/// wasm-opt features matching what rustc and wasm-bindgen emit; see TOOLCHAIN notes.
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn main(_args: &[String]) -> Result {
+    let mut steps = Steps::default();
+    build(&mut steps)?;
+    steps.summary();
+    Ok(())
+}
+
+/// Builds the widget as three named steps and prints its sizes.
+pub fn build(steps: &mut Steps) -> Result {
+    let raw = target_dir().join("wasm32-unknown-unknown/wasm-release/wismo_widget.wasm");
+    let out = out_dir();
+    let wasm = out.join("wismo_widget_bg.wasm");
+    steps.run("widget: cargo build (wasm-release)", || {
+        exec(&mut cmd(
+            "cargo",
+            &[
+                "build",
+                "-p",
+                "wismo-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ],
+        ))
+    })?;
+    steps.run("widget: wasm-bindgen", || {
+        let (raw_s, out_s) = (raw.to_string_lossy(), out.to_string_lossy());
+        exec(&mut cmd(
+            "wasm-bindgen",
+            &[
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-dir",
+                &out_s,
+                &raw_s,
+            ],
+        ))
+    })?;
+    steps.run("widget: wasm-opt -Oz", || {
+        let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+        if !wasm_opt.exists() {
+            return Err(
+                "node_modules/.bin/wasm-opt is missing: run `cargo xtask setup --no-browser`"
+                    .to_owned()
+                    .into(),
+            );
+        }
+        let w = wasm.to_string_lossy();
+        let mut c = Command::new(&wasm_opt);
+        c.arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .args([&*w, "-o", &*w])
+            .current_dir(root());
+        exec(&mut c)
+    })?;
+    println!("\nWidget sizes (gzip -9):");
+    report("wasm from cargo", &raw)?;
+    report("wasm after wasm-opt", &wasm)?;
+    report("JS glue", &out.join("wismo_widget.js"))?;
+    report("loader www/wismo.js", &root().join("www/wismo.js"))?;
+    Ok(())
+}
+
+fn report(what: &str, path: &Path) -> Result {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    println!(
+        "  {what:<22} {:>9} B raw {:>9} B gzip",
+        bytes.len(),
+        gzip_len(&bytes)?
+    );
+    Ok(())
+}
+
+/// The gzip -9 size, by the system's gzip (std has no deflate and it is on every Debian).
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = bytes.to_vec();
+    // Write from another thread so a full stdout pipe cannot deadlock us.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("gzip failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "gzip writer panicked".to_owned())?
+        .map_err(|e| format!("cannot feed gzip: {e}"))?;
+    Ok(out.stdout.len())
+}
