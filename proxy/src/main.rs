@@ -1,1 +1,55 @@
-fn main() {}
+//! The `wismo` binary: parses the command line and hands over to the library; nothing else.
+
+use clap::Parser;
+use std::io::{self, BufWriter};
+use std::process::ExitCode;
+use wismo_proxy::cli::{self, Cli, Command};
+use wismo_proxy::server;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Classify => cli::classify(io::stdin().lock(), BufWriter::new(io::stdout().lock()))
+            .map_err(anyhow::Error::from),
+        Command::Translate(args) => cli::translate(
+            io::stdin().lock(),
+            BufWriter::new(io::stdout().lock()),
+            wismo::carrier::Lang::from_locale(&args.lang),
+        )
+        .map_err(anyhow::Error::from),
+        Command::Resolve => match cli::resolve(io::stdin().lock(), io::stdout().lock()) {
+            Err(e @ cli::ResolveError::Json(_)) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+            other => other.map_err(anyhow::Error::from),
+        },
+        Command::Demo(args) => run_server(server::run_demo(args)),
+        Command::Serve(args) => run_server(server::run_serve(args)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_server(task: impl std::future::Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+    init_tracing();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(task)
+}
+
+/// Logs go to stderr, so stdout carries only what scripts read (the demo's address line).
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "wismo_proxy=info,tower_http=info".into());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr)
+        .init();
+}

@@ -1,0 +1,50 @@
+//! Who is asking, for rate limiting: the socket's peer address, or the address a trusted reverse
+//! proxy put in `X-Forwarded-For` when (and only when) the config says one sits in front.
+
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+
+/// The client's address as far as we can trust it; `None` when unknown (e.g. in-process tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl ClientIp {
+    /// The rate limiter's key for this client.
+    pub fn key(&self) -> String {
+        match self.0 {
+            Some(ip) => format!("ip:{ip}"),
+            None => "ip:unknown".to_owned(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        if state.trust_forwarded_for {
+            // The rightmost entry is the one our own reverse proxy appended; the ones before it
+            // are whatever the client claimed.
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+                .next_back();
+            if let Some(ip) = forwarded {
+                return Ok(Self(Some(ip)));
+            }
+        }
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        ))
+    }
+}

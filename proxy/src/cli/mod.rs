@@ -1,0 +1,70 @@
+//! The `wismo` command line: the server in its two modes and three stdin/stdout tools that expose
+//! the core to scripts. These interfaces are stable; browser tests and scripts rely on them.
+
+mod classify;
+mod resolve;
+mod translate;
+
+pub use classify::classify;
+pub use resolve::{resolve, ResolveError};
+pub use translate::translate;
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// wismo answers "Where is my order?" for online shops.
+#[derive(Debug, Parser)]
+#[command(name = "wismo", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the demo shop: seeds it on first start, freezes the clock at Thursday 2026-11-19
+    /// 15:00 UTC, prints `wismo demo running at http://ADDR/` and serves until Ctrl-C or SIGTERM.
+    Demo(DemoArgs),
+    /// Run the proxy for a real shop, configured by a TOML file (see CONFIG.md), on the system clock.
+    Serve(ServeArgs),
+    /// Classify messages: one message per stdin line, one JSON object per stdout line with
+    /// `intent`, `confidence`, `language` and `entities`.
+    Classify,
+    /// Translate carrier scans: stdin lines `carrier<TAB>code<TAB>description`, one JSON object per
+    /// line with `status`, `reason`, `location` and `text` (or `line` and `error` for a malformed line).
+    Translate(TranslateArgs),
+    /// Resolve a scenario: a `wismo::Scenario` JSON document on stdin, the resolution as pretty
+    /// JSON on stdout. Invalid JSON exits with status 2.
+    Resolve,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Address to listen on; port 0 picks a free port (the printed line shows the real one).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// SQLite database file; created and seeded with the demo shop when empty.
+    #[arg(long, default_value = ".wismo/demo.sqlite")]
+    pub db: PathBuf,
+    /// Directory served at `/` (the demo storefront and `wismo.js`).
+    #[arg(long, default_value = "www")]
+    pub www_dir: PathBuf,
+    /// Directory served at `/widget/` (`wismo_widget.js`, `wismo_widget_bg.wasm`).
+    #[arg(long, default_value = "target/widget")]
+    pub widget_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// TOML configuration file. The session secret may come from WISMO_SESSION_SECRET instead.
+    #[arg(long)]
+    pub config: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    /// Language of the `text` field as a locale ("en", "fr-CA", "es"); unsupported ones fall back to English.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+}

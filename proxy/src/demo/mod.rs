@@ -1,0 +1,53 @@
+//! The demo: a simulated shop ("Northwind Outfitters") on a frozen Thursday afternoon, seeded
+//! through the same storage the real shop data goes through, so the demo exercises real parts.
+
+mod build;
+mod orders;
+
+use crate::db;
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqlitePool;
+use wismo::{Policy, PolicyData};
+
+/// The demo's "now": Thursday 2026-11-19, 10:00 in New York.
+pub fn now() -> DateTime<Utc> {
+    "2026-11-19T15:00:00Z".parse().expect("a valid instant")
+}
+
+/// The demo brand's written policy.
+pub fn policy() -> Policy {
+    let holiday = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a valid date");
+    Policy::new(PolicyData {
+        brand_name: "Northwind Outfitters".to_owned(),
+        timezone: "America/New_York".to_owned(),
+        processing_days: 2,
+        cutoff_hour: 14,
+        holidays: vec![holiday(11, 26), holiday(12, 25)],
+        ..PolicyData::default()
+    })
+    .expect("the demo policy is valid")
+}
+
+/// Fills an empty database with the demo shop; leaves a database with orders alone.
+/// Returns whether it seeded.
+pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<bool> {
+    if db::order_count(pool).await? > 0 {
+        return Ok(false);
+    }
+    for demo in orders::all().context("building the demo orders")? {
+        db::insert_order(pool, &demo.order).await?;
+        for shipment in &demo.shipments {
+            db::insert_shipment(pool, &demo.order.number, shipment).await?;
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_clock_is_thursday_afternoon_utc() {
+        assert_eq!(super::now().to_rfc3339(), "2026-11-19T15:00:00+00:00");
+    }
+}

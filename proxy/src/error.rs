@@ -1,0 +1,98 @@
+//! The one error type handlers return: a stable machine-readable `code` for clients, a human
+//! `message`, and opaque 500s whose detail goes to the log instead of the response.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+/// The message for every failed verification, whatever the cause, so wrong guesses learn nothing.
+pub const VERIFICATION_FAILED: &str = "We couldn't find an order with those details.";
+
+/// Everything an API call can fail with. Each variant maps to one HTTP status and one `code`.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The request body or a parameter is malformed; the message says what to fix.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The order number and e-mail do not match an order (or the order does not exist).
+    #[error("verification failed")]
+    VerificationFailed,
+    /// No valid session token for the requested order.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Too many failed attempts from this client or for this order.
+    #[error("rate limited")]
+    RateLimited,
+    /// No such API route.
+    #[error("not found")]
+    NotFound,
+    /// Anything else: logged in full, shown to the client as an opaque 500.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+impl AppError {
+    /// The stable `code` clients switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadRequest(_) => "bad_request",
+            Self::VerificationFailed => "verification_failed",
+            Self::Unauthorized => "unauthorized",
+            Self::RateLimited => "rate_limited",
+            Self::NotFound => "not_found",
+            Self::Internal(_) => "internal",
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::VerificationFailed | Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let message = match &self {
+            Self::BadRequest(m) => m.as_str(),
+            Self::VerificationFailed => VERIFICATION_FAILED,
+            Self::Unauthorized => "Please verify your order again.",
+            Self::RateLimited => "Too many attempts. Please wait a few minutes and try again.",
+            Self::NotFound => "There is no such API endpoint.",
+            Self::Internal(e) => {
+                tracing::error!(error = ?e, "internal error");
+                "Something went wrong on our side. Please try again."
+            }
+        };
+        let body = Json(ErrorBody {
+            code: self.code(),
+            message,
+        });
+        let mut res = (self.status(), body).into_response();
+        if matches!(self, Self::RateLimited) {
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("600"),
+            );
+        }
+        res
+    }
+}
+
+/// Turns axum's JSON extraction errors into our `bad_request`, with a message a developer can act on.
+impl From<axum::extract::rejection::JsonRejection> for AppError {
+    fn from(r: axum::extract::rejection::JsonRejection) -> Self {
+        Self::BadRequest(r.body_text())
+    }
+}

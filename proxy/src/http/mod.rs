@@ -1,0 +1,50 @@
+//! The HTTP surface: one router for the API, the health check and the static files, built from
+//! an [`AppState`] so tests drive it in-process exactly as the server runs it.
+
+mod orders;
+mod session;
+mod static_files;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+pub use orders::order_context;
+pub use session::{SessionRequest, SessionResponse};
+
+/// The whole proxy as a router.
+///
+/// CORS is off on purpose: the demo storefront is served from this origin. A storefront on
+/// another origin (a Shopify shop) will reach the API through Shopify's app proxy instead.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/session", post(session::create))
+        .route("/orders/{number}", get(orders::get))
+        .fallback(|| async { AppError::NotFound })
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/healthz", get(healthz))
+        .merge(static_files::routes(&state.www_dir, &state.widget_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}

@@ -1,0 +1,22 @@
+//! The order proxy as a library, so tests drive the same router and commands the `wismo` binary runs.
+//!
+//! Only this crate knows SQL, HTTP and secrets; the core (`wismo`) stays pure. Shop data becomes
+//! the core's validated domain types at this crate's edge (see `db`).
+
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod server;
+pub mod source;
+pub mod state;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::AppError;
+pub use http::app;
+pub use source::{OrderSource, SqliteOrderSource};
+pub use state::AppState;
