@@ -1,0 +1,116 @@
+//! The stdin/stdout tools, run as the built `wismo` binary the way scripts run them.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the wismo binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn classify_answers_each_line_with_intent_confidence_language_and_entities() {
+    let out = run(
+        &["classify"],
+        "where is my order #1020?\nmy email is Jane@Example.com\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        for key in ["intent", "confidence", "language", "entities"] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+    }
+    assert_eq!(lines[0]["intent"], "track_order");
+    assert_eq!(lines[0]["entities"]["order_numbers"][0], "1020");
+    assert_eq!(lines[1]["entities"]["emails"][0], "jane@example.com");
+}
+
+#[test]
+fn translate_keeps_line_order_and_reports_malformed_lines_without_stopping() {
+    let input = "FedEx\tDL\tLeft at front door. Signature Service not requested.\n\
+                 not a scan\n\
+                 UPS\tI/AR\tARRIVAL SCAN\n";
+    let out = run(&["translate"], input);
+    assert!(out.status.success());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["status"], "delivered");
+    assert_eq!(lines[0]["location"], "front_door");
+    assert_eq!(lines[0]["reason"], serde_json::Value::Null);
+    assert!(!lines[0]["text"].as_str().unwrap().contains("Signature"));
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("tab"));
+    assert_eq!(lines[2]["status"], "in_transit");
+}
+
+#[test]
+fn translate_accepts_a_language() {
+    let out = run(&["translate", "--lang", "fr"], "USPS\t01\tDelivered\n");
+    assert!(out.status.success());
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["status"], "delivered");
+    assert!(!lines[0]["text"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn resolve_prints_the_resolution_of_a_scenario() {
+    let scenario = serde_json::json!({
+        "now": "2026-11-19T15:00:00Z",
+        "message": "where is my order?",
+    });
+    let out = run(&["resolve"], &scenario.to_string());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\n  "), "pretty-printed");
+    let r: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(r["need"], "identity");
+    assert!(!r["reply"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn resolve_rejects_invalid_json_with_exit_code_2() {
+    let out = run(&["resolve"], "{\"now\": ");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("invalid scenario JSON"), "{err}");
+}
+
+#[test]
+fn every_subcommand_is_documented_in_help() {
+    let out = run(&["--help"], "");
+    let help = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["demo", "serve", "classify", "translate", "resolve"] {
+        assert!(help.contains(cmd), "{cmd} missing from --help");
+    }
+}

@@ -1,0 +1,135 @@
+//! Verification and order access through the router: who may read which order, and how failures look.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use common::spawn_demo;
+
+#[tokio::test]
+async fn a_shopper_with_number_and_email_can_read_their_order() {
+    let app = spawn_demo().await;
+    let r = app.session("#1004", "Marco@Example.com").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let body = r.json();
+    assert_eq!(body["order_number"], "1004");
+    assert_eq!(body["expires_at"], "2026-11-19T15:30:00Z");
+    let token = body["token"].as_str().unwrap();
+
+    let r = app.get_with_token("/api/v1/orders/1004", token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.headers["cache-control"], "no-store");
+    let ctx: wismo::OrderContext = serde_json::from_slice(&r.body).expect("an OrderContext");
+    assert_eq!(ctx.now, wismo_proxy::demo::now());
+    assert_eq!(ctx.order.number.as_str(), "1004");
+    assert_eq!(ctx.policy.brand_name, "Northwind Outfitters");
+    assert_eq!(ctx.shipments.len(), 1);
+    assert_eq!(ctx.shipments[0].events.len(), 6);
+}
+
+#[tokio::test]
+async fn the_order_number_may_be_given_with_or_without_a_hash() {
+    let app = spawn_demo().await;
+    let token = app.token("1001", "jane@example.com").await;
+    let r = app.get_with_token("/api/v1/orders/%231001", &token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_wrong_email_and_a_nonexistent_order_get_byte_identical_answers() {
+    let app = spawn_demo().await;
+    let wrong_email = app.session("1001", "omar@example.com").await;
+    let no_order = app.session("9999", "jane@example.com").await;
+    assert_eq!(wrong_email.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(no_order.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong_email.body, no_order.body);
+    assert_eq!(
+        wrong_email.json(),
+        serde_json::json!({
+            "code": "verification_failed",
+            "message": "We couldn't find an order with those details."
+        })
+    );
+    let mut a = wrong_email.headers.clone();
+    let mut b = no_order.headers.clone();
+    a.remove("date");
+    b.remove("date");
+    assert_eq!(a, b);
+}
+
+#[tokio::test]
+async fn a_token_for_one_order_cannot_read_another() {
+    let app = spawn_demo().await;
+    let token = app.token("1001", "jane@example.com").await;
+    let other = app.get_with_token("/api/v1/orders/1002", &token).await;
+    let missing = app.get_with_token("/api/v1/orders/9999", &token).await;
+    assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(other.json()["code"], "unauthorized");
+    assert_eq!(other.body, missing.body);
+}
+
+#[tokio::test]
+async fn missing_forged_and_expired_tokens_are_unauthorized() {
+    let app = spawn_demo().await;
+    let r = app.get("/api/v1/orders/1001").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["code"], "unauthorized");
+
+    let token = app.token("1001", "jane@example.com").await;
+    let forged = token.replacen(".1001.", ".1002.", 1);
+    let r = app.get_with_token("/api/v1/orders/1002", &forged).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    app.clock.advance(Duration::minutes(29));
+    let r = app.get_with_token("/api/v1/orders/1001", &token).await;
+    assert_eq!(r.status, StatusCode::OK);
+    app.clock.advance(Duration::minutes(1));
+    let r = app.get_with_token("/api/v1/orders/1001", &token).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["code"], "unauthorized");
+}
+
+#[tokio::test]
+async fn malformed_bodies_and_invalid_fields_are_bad_requests() {
+    let app = spawn_demo().await;
+    for body in [
+        "{not json",
+        r#"{"order_number": "1001"}"#,
+        r#"{"order_number": 1001, "email": "jane@example.com"}"#,
+    ] {
+        let r = app.post_raw("/api/v1/session", body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(r.json()["code"], "bad_request", "{body}");
+        assert!(!r.json()["message"].as_str().unwrap().is_empty());
+    }
+    let r = app.session("1001", "jane-at-example.com").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["message"], "email is not a valid e-mail address");
+    let r = app.session("ten-oh-one", "jane@example.com").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains("order_number"));
+}
+
+#[tokio::test]
+async fn guessing_is_rate_limited_per_order_even_with_the_right_email_afterwards() {
+    let app = spawn_demo().await;
+    for i in 0..10 {
+        let r = app.session("1001", &format!("guess{i}@example.com")).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let r = app.session("1001", "jane@example.com").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.json()["code"], "rate_limited");
+    assert!(r.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_with_a_json_not_found() {
+    let app = spawn_demo().await;
+    let r = app.get("/api/v1/nope").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.json()["code"], "not_found");
+}

@@ -1,0 +1,52 @@
+//! The health check and the static files: the storefront at `/`, the widget at `/widget/`.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::spawn_demo;
+
+#[tokio::test]
+async fn healthz_says_ok() {
+    let app = spawn_demo().await;
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text(), "ok");
+}
+
+#[tokio::test]
+async fn the_storefront_index_is_served_at_the_root_with_safe_headers() {
+    let app = spawn_demo().await;
+    let r = app.get("/").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("<title>Northwind</title>"));
+    assert!(r.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(r.headers["x-content-type-options"], "nosniff");
+    assert_eq!(r.headers["cache-control"], "no-cache");
+}
+
+#[tokio::test]
+async fn the_widget_wasm_is_served_as_application_wasm() {
+    let app = spawn_demo().await;
+    let r = app.get("/widget/wismo_widget_bg.wasm").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["content-type"], "application/wasm");
+    let r = app.get("/widget/wismo_widget.js").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+}
+
+#[tokio::test]
+async fn a_missing_static_file_is_a_404() {
+    let app = spawn_demo().await;
+    assert_eq!(app.get("/nope.html").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/widget/nope.js").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
