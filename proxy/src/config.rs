@@ -126,6 +126,14 @@ mod tests {
     }
 
     #[test]
+    fn the_example_config_in_the_docs_is_valid() {
+        let text = include_str!("../wismo.example.toml");
+        let c = Config::parse(text, Path::new("wismo.example.toml")).unwrap();
+        assert_eq!(c.policy.timezone, "America/New_York");
+        assert!(c.session_key(None).is_ok());
+    }
+
+    #[test]
     fn unknown_keys_and_bad_policies_are_errors() {
         assert!(Config::parse("lisen = \"1.2.3.4:1\"", Path::new("x.toml")).is_err());
         let err = Config::parse("[policy]\ncutoff_hour = 30", Path::new("x.toml")).unwrap_err();

@@ -1,0 +1,97 @@
+//! `wismo demo` and `wismo serve` as processes: the address line browser tests rely on, a real
+//! socket, graceful shutdown, and refusing to start without a proper secret.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).expect("the demo accepts connections");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let www = dir.path().join("www");
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::write(www.join("index.html"), "<!doctype html><title>shop</title>").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["demo", "--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("demo.sqlite"))
+        .arg("--www-dir")
+        .arg(&www)
+        .arg("--widget-dir")
+        .arg(dir.path().join("widget"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .strip_prefix("wismo demo running at http://")
+        .and_then(|rest| rest.strip_suffix("/\n"))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    assert!(!addr.ends_with(":0"), "the real port is printed: {addr}");
+
+    let health = http_get(&addr, "/healthz");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.ends_with("ok"), "{health}");
+    let index = http_get(&addr, "/");
+    assert!(index.contains("<title>shop</title>"), "{index}");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "graceful shutdown exits 0: {status}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(rest, "", "the address line is the only stdout output");
+}
+
+#[test]
+fn serve_refuses_to_start_with_a_short_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wismo.toml");
+    std::fs::write(&config, "session_secret = \"too-short\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env_remove("WISMO_SESSION_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("at least 32 bytes"), "{err}");
+}
+
+#[test]
+fn serve_refuses_to_start_without_any_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wismo.toml");
+    std::fs::write(&config, "listen = \"127.0.0.1:0\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env_remove("WISMO_SESSION_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("WISMO_SESSION_SECRET"), "{err}");
+}
