@@ -2,12 +2,17 @@
 //! a drop-off location and a plain sentence. Raw carrier text never reaches a shopper.
 
 mod codes;
+pub mod parse;
 mod phrase;
 mod status;
 mod text;
+mod tracking_number;
 
-pub use phrase::{describe, location_phrase, reason_phrase, Lang};
+pub use phrase::{
+    describe, location_phrase, location_phrase_in, reason_phrase, reason_phrase_in, Lang,
+};
 pub use status::{DeliveryLocation, ExceptionReason, UnifiedStatus};
+pub use tracking_number::{recognise, Candidate};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -28,8 +33,12 @@ pub enum Carrier {
     EasyPost,
     /// AfterShip tags.
     AfterShip,
-    /// Shopify's FulfillmentEventStatus.
+    /// Shopify's FulfillmentEventStatus, display status and REST `shipment_status`.
     Shopify,
+    /// Shippo `tracking_status` (status and substatus).
+    Shippo,
+    /// 17TRACK statuses and sub-statuses.
+    Track17,
     /// Any other carrier, by its name as given (lowercased).
     Other(String),
 }
@@ -66,6 +75,10 @@ impl Carrier {
             Self::AfterShip
         } else if starts("shopify") {
             Self::Shopify
+        } else if starts("shippo") {
+            Self::Shippo
+        } else if starts("17track") || starts("track17") || starts("seventeentrack") {
+            Self::Track17
         } else {
             Self::Other(s.to_owned())
         }
@@ -86,6 +99,8 @@ impl Carrier {
             Self::EasyPost => "easypost",
             Self::AfterShip => "aftership",
             Self::Shopify => "shopify",
+            Self::Shippo => "shippo",
+            Self::Track17 => "17track",
             Self::Other(s) => s,
         }
     }
@@ -102,7 +117,9 @@ impl Carrier {
             Self::HermesDe => "Hermes",
             Self::AustraliaPost => "Australia Post",
             Self::Dpd => "DPD",
-            Self::EasyPost | Self::AfterShip | Self::Shopify => "the carrier",
+            Self::EasyPost | Self::AfterShip | Self::Shopify | Self::Shippo | Self::Track17 => {
+                "the carrier"
+            }
             Self::Other(s) => s,
         }
     }
@@ -140,24 +157,63 @@ pub struct Translation {
     pub location: Option<DeliveryLocation>,
 }
 
-/// Translates a carrier's code and description. The code table decides the status when it knows
-/// the code; the description fills in reason and location, and decides alone for unknown codes.
+/// Translates a carrier's code and description. The code table narrows the status to one or a few
+/// candidates and the description picks among them; an unknown code is classified from its
+/// description alone (and, for codes that are words, such as `DELIVERED_AT_NEIGHBOURS`, from
+/// the code's own words). The description also fills in the reason and the drop-off location.
 pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translation {
-    match codes::lookup(carrier, code.trim()) {
-        Some(status) => Translation {
-            status,
-            reason: match status {
-                UnifiedStatus::Exception => text::reason(&description.to_lowercase()),
-                UnifiedStatus::Lost => Some(ExceptionReason::Lost),
-                _ => None,
-            },
-            location: if matches!(status, UnifiedStatus::Delivered) {
-                text::location(&description.to_lowercase())
-            } else {
-                None
-            },
+    let by_text = text::classify(description);
+    let status = match codes::lookup(carrier, code) {
+        Some([only]) => *only,
+        Some(candidates) if candidates.contains(&by_text.status) => by_text.status,
+        Some(candidates) => candidates
+            .first()
+            .copied()
+            .unwrap_or(UnifiedStatus::Unknown),
+        None if by_text.status != UnifiedStatus::Unknown => by_text.status,
+        None => text::classify_code(code).status,
+    };
+    let details = format!("{description} {}", text::code_words(code)).to_lowercase();
+    Translation {
+        status,
+        reason: match status {
+            UnifiedStatus::Lost => Some(ExceptionReason::Lost),
+            UnifiedStatus::Exception
+            | UnifiedStatus::DeliveryAttempted
+            | UnifiedStatus::ReturningToSender => text::reason(&details),
+            _ => None,
         },
-        None => text::classify(description),
+        location: match status {
+            UnifiedStatus::Delivered | UnifiedStatus::AvailableForPickup => {
+                text::location(&details)
+            }
+            _ => None,
+        },
+    }
+}
+
+/// A translated event with its shopper-facing sentence: what `wismo translate --lang` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlainTranslation {
+    #[serde(flatten)]
+    pub translation: Translation,
+    /// One plain sentence in the requested language; never the carrier's code or words.
+    pub text: String,
+}
+
+/// [`translate`] followed by [`describe`]: the status, reason, location and a sentence in `lang`,
+/// with the facility's `place` filled in when given.
+pub fn translate_plain(
+    carrier: &Carrier,
+    code: &str,
+    description: &str,
+    place: Option<&str>,
+    lang: Lang,
+) -> PlainTranslation {
+    let translation = translate(carrier, code, description);
+    PlainTranslation {
+        text: describe(&translation, place, lang),
+        translation,
     }
 }
 

@@ -1,147 +1,208 @@
 //! Code tables: what each carrier's own event codes mean in the unified vocabulary.
-//! Built from the carriers' published code lists (see ../shared/data/carriers for the reference).
+//!
+//! A code narrows the answer to one status or a few candidates; when there are several (a code
+//! that DHL's sub-networks use differently, a coarse "failure" group) the description picks.
+
+mod platforms;
+mod table;
 
 use super::{Carrier, UnifiedStatus};
 use UnifiedStatus::*;
 
-/// The unified status a carrier code stands for, or `None` when the code is not in our tables
-/// (the caller then classifies the event from its description).
-pub fn lookup(carrier: &Carrier, code: &str) -> Option<UnifiedStatus> {
-    if code.is_empty() {
+/// The statuses a carrier code can stand for, most likely first, or `None` when the code is not
+/// in our tables (the caller then classifies the event from its description).
+pub fn lookup(carrier: &Carrier, code: &str) -> Option<&'static [UnifiedStatus]> {
+    let raw = code.trim();
+    if raw.is_empty() || raw == "-" {
         return None;
     }
-    let upper = code.to_ascii_uppercase();
-    let code = upper.as_str();
     match carrier {
-        Carrier::Ups => ups(code),
-        Carrier::Usps => usps(code),
-        Carrier::Fedex => fedex(code),
-        Carrier::CanadaPost => canada_post(code),
-        Carrier::Dhl => dhl(code),
-        Carrier::EasyPost => easypost(code),
-        Carrier::AfterShip => aftership(code),
-        Carrier::Shopify => shopify(code),
+        Carrier::EasyPost => return platforms::easypost(raw),
+        Carrier::AfterShip => return platforms::aftership(raw),
+        Carrier::Shopify => return platforms::shopify(raw),
+        Carrier::Shippo => return platforms::shippo(raw),
+        Carrier::Track17 => return platforms::track17(raw),
+        Carrier::HermesDe => return hermes(raw),
+        _ => {}
+    }
+    let code = normalise(raw);
+    let family = carrier.slug();
+    if let Some(found) = find(family, &code) {
+        return Some(found);
+    }
+    match carrier {
+        Carrier::Ups => ups(&code),
+        Carrier::Fedex => fedex(&code),
+        Carrier::Usps => usps(&code),
+        Carrier::CanadaPost => canada_post(&code),
+        Carrier::Dhl => dhl(&code),
         _ => None,
     }
 }
 
-fn ups(code: &str) -> Option<UnifiedStatus> {
-    // UPS sends "<status type>/<activity code>"; the status type alone decides the broad status,
-    // except for the activity codes that are more specific than their type.
-    let code = code.strip_prefix("STATUS TYPE ").unwrap_or(code);
+/// Uppercase, without a trailing "(...)" remark or a "status type" prefix, and numeric codes
+/// without leading zeros (Canada Post writes `0173` in XML and `173` elsewhere).
+pub fn normalise(code: &str) -> String {
+    let mut c = code.trim().to_uppercase();
+    if let Some(open) = c.find(" (") {
+        if c.ends_with(')') {
+            c.truncate(open);
+        }
+    }
+    if let Some(rest) = c.strip_prefix("STATUS TYPE ") {
+        c = rest.to_owned();
+    }
+    if !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = c.trim_start_matches('0');
+        c = if trimmed.is_empty() {
+            "0".to_owned()
+        } else {
+            trimmed.to_owned()
+        };
+    }
+    c
+}
+
+fn find(family: &str, code: &str) -> Option<&'static [UnifiedStatus]> {
+    table::TABLE
+        .binary_search_by(|(f, c, _)| (*f, *c).cmp(&(family, code)))
+        .ok()
+        .map(|i| table::TABLE[i].2)
+}
+
+/// UPS sends "<status type>/<activity code>". A known pair or activity wins; otherwise the status
+/// type decides broadly and the description refines it.
+fn ups(code: &str) -> Option<&'static [UnifiedStatus]> {
     let (kind, activity) = code.split_once('/').unwrap_or((code, ""));
-    match activity {
-        "OF" | "OT" | "OD" => return Some(OutForDelivery),
-        "RS" | "RT" | "RH" | "RU" => return Some(ReturningToSender),
-        "48" | "L1" => return Some(DeliveryAttempted),
-        _ => {}
+    if !activity.is_empty() {
+        if let Some(found) = find("ups", activity) {
+            return Some(found);
+        }
     }
     Some(match kind {
-        "M" | "MV" => PreTransit,
-        "P" | "I" => InTransit,
-        "D" => Delivered,
-        "X" => Exception,
-        "RS" => ReturningToSender,
-        "NA" => Unknown,
+        "M" | "MV" => &[PreTransit],
+        "P" => &[InTransit],
+        "I" | "U" => &[InTransit, OutForDelivery, AvailableForPickup],
+        "D" => &[Delivered],
+        "X" => &[Exception, DeliveryAttempted, ReturningToSender],
+        "RS" => &[ReturningToSender],
+        "NA" => &[Unknown],
         _ => return None,
     })
 }
 
-fn usps(code: &str) -> Option<UnifiedStatus> {
+fn fedex(code: &str) -> Option<&'static [UnifiedStatus]> {
+    // Movement codes the published lists leave out but the Track API sends.
     Some(match code {
-        "GX" | "MA" | "NP" | "TM" => PreTransit,
-        "03" | "10" | "07" | "A1" | "T1" | "TL" | "EF" | "SF" | "PC" | "PA" | "06" | "08"
-        | "42" | "43" | "80" | "81" | "82" | "71" => InTransit,
-        "OF" => OutForDelivery,
-        "01" | "17" => Delivered,
-        "02" | "52" | "53" | "55" | "56" | "30" | "51" => DeliveryAttempted,
-        "14" => AvailableForPickup,
-        "04" | "05" => Exception,
-        "09" | "21" | "22" | "23" | "25" | "26" | "27" | "29" | "31" => ReturningToSender,
-        "11" => Lost,
+        "OX" | "TR" | "CH" | "IN" | "DR" | "RC" | "CP" => &[InTransit],
+        "AE" | "AO" | "US" => &[InTransit, Exception],
+        "AS" | "RM" | "RA" | "PR" => &[InTransit],
+        "DS" | "LC" | "RG" => &[PreTransit],
         _ => return None,
     })
 }
 
-fn fedex(code: &str) -> Option<UnifiedStatus> {
+fn usps(code: &str) -> Option<&'static [UnifiedStatus]> {
     Some(match code {
-        "OC" | "MD" => PreTransit,
-        "PU" | "PX" | "AP" | "OF" | "IP" | "DO" | "AR" | "AF" | "AC" | "DP" | "IT" | "LO"
-        | "FD" | "PF" | "PL" | "PM" | "EO" | "EA" | "CC" | "CP" | "OW" | "AO" => InTransit,
-        "OD" | "AD" => OutForDelivery,
-        "DL" => Delivered,
-        "HP" => AvailableForPickup,
-        "DE" | "SE" | "DY" | "CD" | "PD" => Exception,
-        "RS" => ReturningToSender,
-        "CA" => Cancelled,
+        "GX" | "MA" | "NP" | "TM" => &[PreTransit],
+        "3" | "10" | "7" | "A1" | "T1" | "TL" | "EF" | "SF" | "PC" | "PA" | "6" | "8" | "42"
+        | "43" | "80" | "81" | "82" | "71" | "U1" | "L1" | "OA" => &[InTransit],
+        "OF" | "59" => &[OutForDelivery],
+        "1" | "17" => &[Delivered],
+        "2" | "52" | "53" | "54" | "55" | "56" | "30" | "51" => &[DeliveryAttempted],
+        "14" | "15" | "16" => &[AvailableForPickup],
+        "4" | "5" | "44" | "45" => &[Exception],
+        "9" | "21" | "22" | "23" | "25" | "26" | "27" | "28" | "29" | "31" => &[ReturningToSender],
+        "11" => &[Lost],
         _ => return None,
     })
 }
 
-fn canada_post(code: &str) -> Option<UnifiedStatus> {
+fn canada_post(code: &str) -> Option<&'static [UnifiedStatus]> {
     Some(match code {
-        "3000" | "3001" => PreTransit,
-        "0100" | "0170" | "0175" | "1703" | "0173" => InTransit,
-        "0500" => OutForDelivery,
-        "1496" | "1498" | "1408" | "1409" | "1421" | "1422" | "1423" | "1441" | "1442" => Delivered,
-        "1479" | "1701" | "0156" => AvailableForPickup,
+        "3000" | "3001" | "3002" => &[PreTransit],
+        "100" | "101" | "102" | "104" | "170" | "175" | "1703" | "2300" | "2600" => &[InTransit],
+        "173" | "174" => &[InTransit, Exception, OutForDelivery],
+        "500" => &[OutForDelivery],
+        "1496" | "1497" | "1498" | "1499" | "1408" | "1409" | "1421" | "1422" | "1423" | "1441"
+        | "1442" => &[Delivered],
+        "1479" | "1701" | "156" => &[AvailableForPickup, DeliveryAttempted],
         _ => return None,
     })
 }
 
-fn dhl(code: &str) -> Option<UnifiedStatus> {
-    // DHL Express XML event codes.
+fn dhl(code: &str) -> Option<&'static [UnifiedStatus]> {
+    // DHL Express XML event codes that the unified list does not carry.
     Some(match code {
-        "PU" | "PL" | "DF" | "AF" | "AR" | "TR" | "RR" | "CR" | "CC" | "SA" => InTransit,
-        "WC" => OutForDelivery,
-        "OK" | "DD" => Delivered,
-        "NH" | "BA" | "CA" => DeliveryAttempted,
-        "OH" | "HP" | "MS" | "CM" | "RD" | "ND" => Exception,
-        "RT" => ReturningToSender,
+        "PU" | "PL" | "DF" | "AF" | "AR" | "TR" | "RR" | "CR" | "CC" | "SA" | "IC" | "PD" => {
+            &[InTransit]
+        }
+        "WC" => &[OutForDelivery],
+        "OK" | "DD" => &[Delivered],
+        "NH" | "BA" | "CA" => &[DeliveryAttempted, Exception],
+        "OH" | "HP" | "MS" | "CM" | "RD" | "ND" => &[Exception],
+        "RT" => &[ReturningToSender],
         _ => return None,
     })
 }
 
-fn easypost(code: &str) -> Option<UnifiedStatus> {
-    Some(match code.to_ascii_lowercase().as_str() {
-        "pre_transit" => PreTransit,
-        "in_transit" => InTransit,
-        "out_for_delivery" => OutForDelivery,
-        "delivered" => Delivered,
-        "available_for_pickup" => AvailableForPickup,
-        "return_to_sender" => ReturningToSender,
-        "failure" | "error" => Exception,
-        "cancelled" => Cancelled,
-        "unknown" => Unknown,
+/// Hermes writes a nine-digit code with its "2x2" status, e.g. `060024003 (2x2:4024)`; the 2x2
+/// status is what carries the meaning, in blocks of a thousand.
+fn hermes(raw: &str) -> Option<&'static [UnifiedStatus]> {
+    let two_by_two = match raw.find("2x2:") {
+        Some(i) => raw[i + 4..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>(),
+        None if raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) => raw.to_owned(),
+        None => return None,
+    };
+    let n: u32 = two_by_two.parse().ok()?;
+    Some(match n {
+        0..=99 => &[PreTransit],
+        600..=999 => &[Exception],
+        1520..=1529 => &[ReturningToSender],
+        1730..=1759 => &[Exception],
+        100..=2499 => &[InTransit],
+        3000..=3399 => &[OutForDelivery],
+        3400..=3499 => &[AvailableForPickup],
+        3500..=3599 => &[Delivered],
+        3710 | 3740 | 3750 | 3780 | 3795 => &[Exception],
+        3760 | 3761 => &[InTransit],
+        3700..=3799 => &[DeliveryAttempted],
+        4035 => &[ReturningToSender],
+        4024 | 4040 | 4050 | 4080 | 4095 | 4100 | 4610 | 4620 => &[Exception],
+        4025 | 4060..=4062 | 4500 => &[InTransit],
+        4070 | 4072 | 4690 => &[Unknown],
+        4630 => &[Lost],
+        4000..=4099 => &[DeliveryAttempted],
+        6088 => &[InTransit],
+        6087 => &[Exception],
+        6000..=6999 => &[ReturningToSender],
+        7500 => &[Returned],
+        9040 | 9041 => &[InTransit],
+        9340 => &[Cancelled],
+        9000..=9999 => &[Unknown],
         _ => return None,
     })
 }
 
-fn aftership(code: &str) -> Option<UnifiedStatus> {
-    let lower = code.to_ascii_lowercase();
-    let tag = lower.split(['_', '/']).next().unwrap_or("");
-    Some(match tag {
-        "pending" | "inforeceived" => PreTransit,
-        "intransit" => InTransit,
-        "outfordelivery" => OutForDelivery,
-        "attemptfail" => DeliveryAttempted,
-        "delivered" => Delivered,
-        "availableforpickup" => AvailableForPickup,
-        "exception" => Exception,
-        "expired" => Unknown,
-        _ => return None,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn shopify(code: &str) -> Option<UnifiedStatus> {
-    Some(match code {
-        "LABEL_PRINTED" | "LABEL_PURCHASED" | "CONFIRMED" => PreTransit,
-        "CARRIER_PICKED_UP" | "IN_TRANSIT" => InTransit,
-        "OUT_FOR_DELIVERY" => OutForDelivery,
-        "ATTEMPTED_DELIVERY" => DeliveryAttempted,
-        "READY_FOR_PICKUP" => AvailableForPickup,
-        "DELIVERED" => Delivered,
-        "DELAYED" | "FAILURE" => Exception,
-        _ => return None,
-    })
+    #[test]
+    fn the_table_is_sorted_for_binary_search() {
+        assert!(table::TABLE
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+    }
+
+    #[test]
+    fn codes_are_normalised_the_way_the_table_is_keyed() {
+        assert_eq!(normalise("0173"), "173");
+        assert_eq!(normalise("status type X"), "X");
+        assert_eq!(normalise("X/SR (statusCode 003)"), "X/SR");
+        assert_eq!(normalise("dlvrd"), "DLVRD");
+    }
 }

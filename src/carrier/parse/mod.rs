@@ -1,0 +1,1 @@
+//! Parsers for raw tracking responses (stub).
