@@ -80,6 +80,12 @@ impl IntoResponse for AppError {
             message,
         });
         let mut res = (self.status(), body).into_response();
+        if matches!(self, Self::Unauthorized) {
+            res.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
         if matches!(self, Self::RateLimited) {
             res.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,

@@ -22,7 +22,7 @@ async fn a_shopper_with_number_and_email_can_read_their_order() {
     let ctx: wismo::OrderContext = serde_json::from_slice(&r.body).expect("an OrderContext");
     assert_eq!(ctx.now, wismo_proxy::demo::now());
     assert_eq!(ctx.order.number.as_str(), "1004");
-    assert_eq!(ctx.policy.brand_name, "Northwind Outfitters");
+    assert_eq!(ctx.policy.brand_name, "Northwind Supply Co.");
     assert_eq!(ctx.shipments.len(), 1);
     assert_eq!(ctx.shipments[0].events.len(), 6);
 }

@@ -1,4 +1,4 @@
-//! The demo: a simulated shop ("Northwind Outfitters") on a frozen Thursday afternoon, seeded
+//! The demo: a simulated shop ("Northwind Supply Co.") on a frozen Thursday afternoon, seeded
 //! through the same storage the real shop data goes through, so the demo exercises real parts.
 
 mod build;
@@ -19,7 +19,7 @@ pub fn now() -> DateTime<Utc> {
 pub fn policy() -> Policy {
     let holiday = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a valid date");
     Policy::new(PolicyData {
-        brand_name: "Northwind Outfitters".to_owned(),
+        brand_name: "Northwind Supply Co.".to_owned(),
         timezone: "America/New_York".to_owned(),
         processing_days: 2,
         cutoff_hour: 14,
