@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::Duration;
-use common::spawn_demo;
+use common::{spawn_demo, spawn_demo_behind_proxy};
 
 #[tokio::test]
 async fn a_shopper_with_number_and_email_can_read_their_order() {
@@ -124,6 +124,40 @@ async fn guessing_is_rate_limited_per_order_even_with_the_right_email_afterwards
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(r.json()["code"], "rate_limited");
     assert!(r.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn guessing_is_rate_limited_per_client_across_order_numbers() {
+    let app = spawn_demo().await;
+    for n in 2001..2011 {
+        let r = app.session(&n.to_string(), "jane@example.com").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "order {n}");
+    }
+    let r = app.session("1001", "jane@example.com").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_rightmost_forwarded_address_is_the_limited_client() {
+    let app = spawn_demo_behind_proxy().await;
+    for n in 2001..2011 {
+        let r = app
+            .session_from("198.51.100.7, 10.0.0.1", &n.to_string(), "x@example.com")
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "order {n}");
+    }
+    let r = app
+        .session_from("198.51.100.8, 10.0.0.1", "1001", "jane@example.com")
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the rightmost entry is the client"
+    );
+    let r = app
+        .session_from("10.0.0.2", "1001", "jane@example.com")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
 }
 
 #[tokio::test]

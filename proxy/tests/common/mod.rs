@@ -39,6 +39,15 @@ impl Reply {
 
 /// The demo shop on a fresh temporary database, at the demo's frozen "now".
 pub async fn spawn_demo() -> TestApp {
+    spawn_demo_with(false).await
+}
+
+/// The demo shop as if behind a reverse proxy that sets `X-Forwarded-For`.
+pub async fn spawn_demo_behind_proxy() -> TestApp {
+    spawn_demo_with(true).await
+}
+
+async fn spawn_demo_with(trust_forwarded_for: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("a temp dir");
     let www = dir.path().join("www");
     let widget = dir.path().join("widget");
@@ -64,7 +73,7 @@ pub async fn spawn_demo() -> TestApp {
         policy: Arc::new(demo::policy()),
         session_key: SessionKey::new(&[7; 32]).unwrap(),
         limiter: Arc::new(RateLimiter::default()),
-        trust_forwarded_for: false,
+        trust_forwarded_for,
         www_dir: www,
         widget_dir: widget,
     };
@@ -116,6 +125,24 @@ impl TestApp {
     pub async fn session(&self, order_number: &str, email: &str) -> Reply {
         let body = serde_json::json!({ "order_number": order_number, "email": email });
         self.post_raw("/api/v1/session", &body.to_string()).await
+    }
+
+    /// A verification attempt from the client a reverse proxy names in `X-Forwarded-For`.
+    pub async fn session_from(
+        &self,
+        forwarded_for: &str,
+        order_number: &str,
+        email: &str,
+    ) -> Reply {
+        let body = serde_json::json!({ "order_number": order_number, "email": email });
+        self.send(
+            Request::post("/api/v1/session")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("x-forwarded-for", forwarded_for)
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
     }
 
     /// A token for an order, asserting verification succeeds.
