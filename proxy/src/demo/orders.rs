@@ -1,6 +1,9 @@
 //! The demo shop's twelve orders, one per situation a shopper can be in (see DEMO.md). Scan codes
 //! and their short descriptions are the carriers' own (../shared/data/carriers); times are set
 //! against the demo clock, Thursday 2026-11-19 15:00 UTC (10:00 in New York).
+//!
+//! Longer than the usual file on purpose: it is one table of data, one block per order, and
+//! splitting it would only scatter the story each order tells.
 
 use super::build::{DemoOrder, Item, Parcel, Shopper, Spec};
 use wismo::carrier::Carrier;
