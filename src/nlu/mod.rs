@@ -1,10 +1,17 @@
 //! Language understanding: what the shopper wants (intent) and what they told us (entities).
 
 mod entities;
+pub mod eval;
+mod features;
 mod intent;
+mod lang;
+pub mod model;
+mod text;
+pub mod train;
 
 pub use entities::{extract, Entities};
-pub use intent::{classify_intent, Intent};
+pub use intent::{classify_intent, intent_scores, Intent, OTHER_BELOW};
+pub use lang::detect as detect_language;
 
 use crate::carrier::Lang;
 use serde::{Deserialize, Serialize};
@@ -13,10 +20,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     pub intent: Intent,
-    /// 0 to 1; below [`Classification::CONFIDENT`] the resolver asks or hands over.
+    /// Calibrated probability, 0 to 1; below [`Classification::CONFIDENT`] the resolver asks or
+    /// hands over.
     pub confidence: f32,
+    /// The language to answer in: the detected one, else English.
     pub language: Lang,
+    /// False when the message is in none of the four languages (or too short to tell).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub language_known: bool,
     pub entities: Entities,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 impl Classification {
@@ -24,13 +44,27 @@ impl Classification {
     pub const CONFIDENT: f32 = 0.5;
 }
 
-/// Classifies a message and extracts its entities.
+/// In a language we do not serve, only an intent the model is this sure of is kept.
+const FOREIGN_CONFIDENT: f32 = 0.9;
+
+/// Classifies a message and extracts its entities (without dates, which need a clock).
 pub fn classify(text: &str) -> Classification {
     let (intent, confidence) = classify_intent(text);
+    let detected = lang::detect(text);
+    let words = text::words(&text::fold(text))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    let (intent, confidence) = if detected.is_none() && words >= 3 && confidence < FOREIGN_CONFIDENT
+    {
+        (Intent::Other, confidence)
+    } else {
+        (intent, confidence)
+    };
     Classification {
         intent,
         confidence,
-        language: Lang::En,
+        language: detected.unwrap_or_default(),
+        language_known: detected.is_some(),
         entities: extract(text),
     }
 }

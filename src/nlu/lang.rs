@@ -1,0 +1,408 @@
+//! Which of the four supported languages a message is written in, from function words and the
+//! vocabulary of orders, with an honest "none of them" for anything else.
+
+use super::text;
+use crate::carrier::Lang;
+
+/// Common words and order vocabulary per language, accents folded. Words shared by several
+/// languages ("de", "a", "en") count for each of them.
+const EN: &[&str] = &[
+    "the",
+    "is",
+    "my",
+    "where",
+    "what",
+    "when",
+    "how",
+    "i",
+    "you",
+    "it",
+    "to",
+    "and",
+    "of",
+    "for",
+    "order",
+    "package",
+    "parcel",
+    "was",
+    "not",
+    "can",
+    "do",
+    "did",
+    "have",
+    "has",
+    "yet",
+    "still",
+    "want",
+    "please",
+    "with",
+    "this",
+    "that",
+    "your",
+    "me",
+    "be",
+    "will",
+    "arrive",
+    "shipping",
+    "delivery",
+    "delivered",
+    "refund",
+    "cancel",
+    "return",
+    "thanks",
+    "thank",
+    "hello",
+    "hi",
+    "yes",
+    "no",
+    "its",
+    "im",
+    "dont",
+    "cant",
+    "wheres",
+    "whats",
+    "why",
+    "stuff",
+    "received",
+    "get",
+    "need",
+    "help",
+    "address",
+    "at",
+    "on",
+    "by",
+    "just",
+    "hey",
+    "ok",
+    "okay",
+    "an",
+    "are",
+    "am",
+];
+const ES: &[&str] = &[
+    "el",
+    "la",
+    "los",
+    "las",
+    "mi",
+    "mis",
+    "es",
+    "esta",
+    "donde",
+    "que",
+    "como",
+    "cuando",
+    "de",
+    "del",
+    "y",
+    "por",
+    "para",
+    "un",
+    "una",
+    "no",
+    "si",
+    "pedido",
+    "paquete",
+    "envio",
+    "quiero",
+    "cancelar",
+    "devolver",
+    "devolucion",
+    "reembolso",
+    "gracias",
+    "hola",
+    "todavia",
+    "aun",
+    "llegado",
+    "llega",
+    "llegara",
+    "recibido",
+    "con",
+    "se",
+    "lo",
+    "me",
+    "ha",
+    "he",
+    "mas",
+    "hay",
+    "puedo",
+    "necesito",
+    "direccion",
+    "cambiar",
+    "ya",
+    "tengo",
+    "dinero",
+    "buenos",
+    "dias",
+    "senor",
+    "nada",
+    "persona",
+    "hablar",
+    "al",
+    "roto",
+    "orden",
+    "compra",
+];
+const FR: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "ma",
+    "mon",
+    "mes",
+    "est",
+    "ou",
+    "quand",
+    "comment",
+    "de",
+    "du",
+    "des",
+    "et",
+    "pour",
+    "un",
+    "une",
+    "pas",
+    "ne",
+    "je",
+    "vous",
+    "commande",
+    "colis",
+    "livraison",
+    "livre",
+    "annuler",
+    "rembourser",
+    "remboursement",
+    "retour",
+    "retourner",
+    "merci",
+    "bonjour",
+    "toujours",
+    "encore",
+    "recu",
+    "arrive",
+    "avec",
+    "il",
+    "elle",
+    "ce",
+    "cest",
+    "jai",
+    "suis",
+    "quoi",
+    "qui",
+    "oui",
+    "non",
+    "adresse",
+    "changer",
+    "mais",
+    "au",
+    "aux",
+    "sur",
+    "dans",
+    "salut",
+    "parler",
+    "quelquun",
+    "abime",
+    "casse",
+    "votre",
+    "veux",
+    "voudrais",
+];
+const DE: &[&str] = &[
+    "der",
+    "die",
+    "das",
+    "ist",
+    "mein",
+    "meine",
+    "meinen",
+    "wo",
+    "wann",
+    "wie",
+    "was",
+    "und",
+    "ich",
+    "sie",
+    "nicht",
+    "noch",
+    "bestellung",
+    "paket",
+    "lieferung",
+    "geliefert",
+    "sendung",
+    "stornieren",
+    "zuruck",
+    "ruckerstattung",
+    "erstattung",
+    "danke",
+    "hallo",
+    "schon",
+    "angekommen",
+    "bekommen",
+    "erhalten",
+    "mit",
+    "fur",
+    "ein",
+    "eine",
+    "es",
+    "bitte",
+    "ja",
+    "nein",
+    "adresse",
+    "andern",
+    "aber",
+    "auf",
+    "zu",
+    "von",
+    "kann",
+    "mochte",
+    "will",
+    "habe",
+    "hat",
+    "mir",
+    "mich",
+    "wird",
+    "kommt",
+    "bis",
+    "guten",
+    "tag",
+    "vielen",
+    "mensch",
+    "kaputt",
+    "beschadigt",
+    "geld",
+    "kein",
+    "keine",
+];
+/// Languages we do not serve, so that Italian or Portuguese is not mistaken for Spanish.
+const OTHER: &[&[&str]] = &[
+    &[
+        "il",
+        "mio",
+        "mia",
+        "dove",
+        "ordine",
+        "non",
+        "grazie",
+        "ciao",
+        "sono",
+        "della",
+        "che",
+        "quando",
+        "spedizione",
+        "pacco",
+        "voglio",
+        "gli",
+        "ancora",
+        "perche",
+    ],
+    &[
+        "meu",
+        "minha",
+        "onde",
+        "pedido",
+        "nao",
+        "obrigado",
+        "obrigada",
+        "voce",
+        "encomenda",
+        "quero",
+        "ainda",
+        "chegou",
+        "entrega",
+        "um",
+        "uma",
+        "isso",
+        "esta",
+        "com",
+    ],
+    &[
+        "het",
+        "een",
+        "mijn",
+        "waar",
+        "bestelling",
+        "niet",
+        "dank",
+        "bedankt",
+        "ik",
+        "wil",
+        "nog",
+        "pakket",
+        "wanneer",
+        "geen",
+        "je",
+        "van",
+        "is",
+    ],
+];
+
+/// The language of `text`, or `None` when it is none of the four or there is too little to tell.
+pub fn detect(text: &str) -> Option<Lang> {
+    let non_latin = text
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii() && (*c as u32) > 0x24F)
+        .count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if non_latin > latin {
+        return None;
+    }
+    let mut score = [0f32; 4];
+    // Letters that only some of the languages use.
+    for c in text.chars() {
+        match c {
+            'ñ' | '¿' | '¡' => score[1] += 1.5,
+            'ß' | 'ä' | 'Ä' | 'ö' | 'Ö' => score[3] += 1.5,
+            'ü' | 'Ü' => score[3] += 1.0,
+            'ç' | 'è' | 'ê' | 'à' | 'ù' | 'œ' | 'â' | 'î' | 'ô' | 'û' => score[2] += 1.0,
+            'á' | 'í' | 'ó' | 'ú' => score[1] += 1.0,
+            _ => {}
+        }
+    }
+    let folded = text::fold(text);
+    let mut other = vec![0f32; OTHER.len()];
+    let mut n = 0;
+    for w in text::words(&folded) {
+        n += 1;
+        for (s, list) in score.iter_mut().zip([EN, ES, FR, DE]) {
+            if list.contains(&w) {
+                *s += 1.0;
+            }
+        }
+        for (s, list) in other.iter_mut().zip(OTHER) {
+            if list.contains(&w) {
+                *s += 1.0;
+            }
+        }
+    }
+    let (best, &top) = score
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+    let foreign = other.iter().copied().fold(0.0, f32::max);
+    if top == 0.0 || (foreign > top && n > 1) {
+        return None;
+    }
+    Some([Lang::En, Lang::Es, Lang::Fr, Lang::De][best])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_four_languages_and_refuses_others() {
+        let cases = [
+            ("where is my order", Some(Lang::En)),
+            ("¿dónde está mi pedido?", Some(Lang::Es)),
+            ("où est ma commande", Some(Lang::Fr)),
+            ("wo ist meine Bestellung", Some(Lang::De)),
+            ("dov'è il mio ordine", None),
+            ("onde está o meu pedido", None),
+            ("我的订单在哪里", None),
+            ("1020", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), want, "{text}");
+        }
+    }
+}
