@@ -1,0 +1,112 @@
+// The chat widget on the demo storefront, end to end: real proxy, real wasm, real Chromium.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser, watchedPage } from "./support/browser.mjs";
+import { Storefront } from "./support/pages.mjs";
+import { startDemo } from "./support/proxy.mjs";
+
+// Demo order 1004 (proxy/src/demo/orders.rs): a UPS parcel moving normally, last scanned in
+// Columbus, OH with the carrier's raw text "ARRIVAL SCAN".
+const IN_TRANSIT = { number: "1004", email: "marco@example.com" };
+const CARRIER_JARGON = [/ARRIVAL SCAN/i, /DEPARTURE SCAN/i, /ORIGIN SCAN/i, /BILLING INFORMATION/i, /I\/AR/];
+
+describe("chat widget on the demo storefront", () => {
+  let demo;
+  let browser;
+
+  before(async () => {
+    demo = await startDemo();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  test("answers where an in-transit order is, with its card and plain-language timeline", async (t) => {
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    const clickableMs = await shop.open();
+    t.diagnostic(`launcher clickable ${Math.round(clickableMs)} ms after navigation start`);
+    console.log(`launcher clickable after ${Math.round(clickableMs)} ms`);
+    const chat = shop.widget;
+
+    assert.equal(await chat.launcher.getAttribute("aria-expanded"), "false");
+    await chat.open();
+    assert.equal(await chat.launcher.getAttribute("aria-expanded"), "true");
+    assert.equal(await chat.input.evaluate((el) => el.getRootNode().activeElement === el), true, "focus moves to the input");
+
+    const ask = await chat.send("where is my order");
+    assert.match(ask, /order number/i);
+    assert.match(ask, /e-?mail/i);
+
+    const answer = await chat.send(`#${IN_TRANSIT.number} ${IN_TRANSIT.email}`);
+    assert.ok(answer.length > 20, `a real answer, got: ${answer}`);
+    assert.match(answer, /UPS|on its way|transit/i);
+
+    await chat.orderCard.waitFor();
+    const card = await chat.orderCard.innerText();
+    assert.match(await page.getByTestId("wismo-card-number").innerText(), /#?1004/);
+    assert.ok((await page.getByTestId("wismo-card-headline").innerText()).trim().length > 0);
+    assert.equal((await page.getByTestId("wismo-parcel-carrier").innerText()).trim(), "UPS");
+    assert.match(card, /1Z4W96E80310428511/);
+    assert.match(card, /Canvas Daypack/);
+    const entries = await page.getByTestId("wismo-timeline-entry").allInnerTexts();
+    assert.ok(entries.length >= 3, `a timeline, got ${entries.length} entries`);
+    assert.ok(entries.some((e) => /Columbus/.test(e)), `the latest place in plain words: ${entries.join(" | ")}`);
+
+    const everything = await chat.allText();
+    for (const jargon of CARRIER_JARGON) {
+      assert.doesNotMatch(everything, jargon, "raw carrier text never reaches the shopper");
+    }
+
+    // Later questions resolve against the loaded order without asking again.
+    const followUp = await chat.send("when will it get here?");
+    assert.doesNotMatch(followUp, /order number/i);
+
+    // Escape closes the panel and gives focus back to the launcher.
+    await chat.input.press("Escape");
+    await chat.dialog.waitFor({ state: "hidden" });
+    assert.equal(await chat.launcher.evaluate((el) => el.getRootNode().activeElement === el), true, "focus returns to the launcher");
+
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.dialogs, []);
+    await context.close();
+  });
+
+  test("a wrong e-mail gets a polite failure that does not say which part was wrong", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    await chat.send("has my order shipped?");
+    const reply = await chat.send(`${IN_TRANSIT.number} someone.else@example.com`);
+    assert.match(reply, /couldn't find an order/i);
+    assert.doesNotMatch(reply, /wrong e-?mail|e-?mail (is|was) (wrong|incorrect)|no such order|does not exist/i);
+    assert.equal(await chat.orderCard.count(), 0);
+    // Chromium reports every 4xx response as a console error; the 401 is this test's point.
+    const unexpected = problems.errors.filter((e) => !/status of 401/.test(e));
+    assert.deepEqual(unexpected, []);
+    assert.deepEqual(problems.dialogs, []);
+    await context.close();
+  });
+
+  test("hostile text is shown literally and never runs", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    const hostile = "<img src=x onerror=alert(1)>";
+    await chat.send(hostile);
+    assert.equal((await chat.userMessages.last().innerText()).trim(), hostile);
+    const images = await page.evaluate(() => document.getElementById("wismo-root").shadowRoot.querySelectorAll("img").length);
+    assert.equal(images, 0);
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems.dialogs, []);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+});
