@@ -8,12 +8,16 @@ mod lang;
 pub mod model;
 mod text;
 pub mod train;
+mod when;
 
-pub use entities::{extract, Entities};
+pub use entities::{extract, extract_at, Entities, FoundPostcode, Phone, Place, Urgency};
 pub use intent::{classify_intent, intent_scores, Intent, OTHER_BELOW};
 pub use lang::detect as detect_language;
+pub use when::{DateMention, Relation};
 
 use crate::carrier::Lang;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// Everything understood from one message.
@@ -49,6 +53,16 @@ const FOREIGN_CONFIDENT: f32 = 0.9;
 
 /// Classifies a message and extracts its entities (without dates, which need a clock).
 pub fn classify(text: &str) -> Classification {
+    classify_with(text, extract(text))
+}
+
+/// Classifies a message and extracts its entities, resolving dates ("by Friday", "next week")
+/// against `now` in the shopper's time zone.
+pub fn classify_at(text: &str, now: DateTime<Utc>, tz: Tz) -> Classification {
+    classify_with(text, extract_at(text, now, tz))
+}
+
+fn classify_with(text: &str, entities: Entities) -> Classification {
     let (intent, confidence) = classify_intent(text);
     let detected = lang::detect(text);
     let words = text::words(&text::fold(text))
@@ -65,6 +79,6 @@ pub fn classify(text: &str) -> Classification {
         confidence,
         language: detected.unwrap_or_default(),
         language_known: detected.is_some(),
-        entities: extract(text),
+        entities,
     }
 }
