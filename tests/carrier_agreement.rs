@@ -5,6 +5,9 @@
 //! returns; karrio's "delivery_failed" covers attempts and exceptions), so a category maps onto a
 //! set of our statuses. A row that several sources classify agrees when we match any of them.
 
+// Tests and benches read the shared reference data; only the core itself does no I/O.
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::BTreeMap;
 use wismo::carrier::{translate, Carrier, UnifiedStatus};
 use UnifiedStatus::*;

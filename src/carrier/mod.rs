@@ -184,9 +184,15 @@ pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translatio
             _ => None,
         },
         location: match status {
-            UnifiedStatus::Delivered | UnifiedStatus::AvailableForPickup => {
-                text::location(&details)
-            }
+            UnifiedStatus::Delivered => text::location(&details),
+            // A parcel waiting for collection is in a locker or at a counter; "recipient" in
+            // the carrier's words must not turn into "handed to someone at the address".
+            UnifiedStatus::AvailableForPickup => text::location(&details).filter(|l| {
+                matches!(
+                    l,
+                    DeliveryLocation::ParcelLocker | DeliveryLocation::PickupPoint
+                )
+            }),
             _ => None,
         },
     }

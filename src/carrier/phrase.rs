@@ -70,7 +70,7 @@ pub fn describe_at(
                 Lang::De => format!("Ihr Paket wurde{on} zugestellt"),
             };
             match t.location {
-                Some(l) => format!("{head}: {}.", location_phrase_in(l, lang)),
+                Some(l) => format!("{head}{}{}.", colon(lang), location_phrase_in(l, lang)),
                 None => format!("{head}."),
             }
         }
@@ -88,7 +88,7 @@ pub fn describe_at(
                 Lang::De => "Wir behalten es im Blick.",
             };
             match t.reason {
-                Some(r) => format!("{head}: {}. {tail}", reason_phrase_in(r, lang)),
+                Some(r) => format!("{head}{}{}. {tail}", colon(lang), reason_phrase_in(r, lang)),
                 None => format!("{head}. {tail}"),
             }
         }
@@ -106,7 +106,7 @@ pub fn describe_at(
                 Lang::De => "Er versucht es erneut oder hinterlässt eine Nachricht, wo Sie es abholen können.",
             };
             match t.reason {
-                Some(r) => format!("{head}: {}. {tail}", reason_phrase_in(r, lang)),
+                Some(r) => format!("{head}{}{}. {tail}", colon(lang), reason_phrase_in(r, lang)),
                 None => format!("{head}. {tail}"),
             }
         }
@@ -125,6 +125,14 @@ pub fn describe_at(
             }
         }
         _ => simple(status, &at, &on, lang),
+    }
+}
+
+/// French sets a colon off with a space.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        _ => ": ",
     }
 }
 
@@ -148,7 +156,9 @@ fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang) -> String {
         (InTransit, Lang::Es) => format!("Tu paquete está en camino{at}."),
         (InTransit, Lang::Fr) => format!("Votre colis est en route{at}."),
         (InTransit, Lang::De) => format!("Ihr Paket ist unterwegs{at}."),
-        (OutForDelivery, Lang::En) => format!("Your parcel is out for delivery today{at}."),
+        (OutForDelivery, Lang::En) => {
+            format!("Your parcel is with the driver and should arrive today{at}.")
+        }
         (OutForDelivery, Lang::Es) => format!("Tu paquete está en reparto hoy{at}."),
         (OutForDelivery, Lang::Fr) => {
             format!("Votre colis est en cours de livraison aujourd'hui{at}.")

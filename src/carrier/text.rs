@@ -24,7 +24,13 @@ pub fn classify(description: &str) -> Translation {
             _ => None,
         },
         location: match status {
-            UnifiedStatus::Delivered | UnifiedStatus::AvailableForPickup => location(&t),
+            UnifiedStatus::Delivered => location(&t),
+            UnifiedStatus::AvailableForPickup => location(&t).filter(|l| {
+                matches!(
+                    l,
+                    DeliveryLocation::ParcelLocker | DeliveryLocation::PickupPoint
+                )
+            }),
             _ => None,
         },
     }
@@ -327,11 +333,7 @@ const NOT_DELIVERED: &[&str] = &[
 ];
 
 /// Deliveries still to come: not a delivery, and not a problem either.
-const FUTURE_DELIVERY: &[&str] = &[
-    "to be delivered",
-    "will be delivered",
-    "be delivered on",
-];
+const FUTURE_DELIVERY: &[&str] = &["to be delivered", "will be delivered", "be delivered on"];
 
 const DELIVERED: &[&str] = &[
     "handed over to the access point",

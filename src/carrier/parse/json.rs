@@ -1,0 +1,301 @@
+//! The JSON formats: EasyPost, AfterShip, Shopify, UPS, FedEx, USPS v3, DHL unified and
+//! Royal Mail. Each finds its list of events by key wherever the wrapper puts it (a webhook
+//! envelope, a list of trackers, a GraphQL connection).
+
+use super::{join, place, time, ParseError, Scan};
+use serde_json::Value;
+
+fn document(input: &str) -> Result<Value, ParseError> {
+    serde_json::from_str(input).map_err(|e| ParseError::Json(e.to_string()))
+}
+
+/// The string at `path` below `v`; numbers are written out, anything else is "".
+fn s<'a>(v: &'a Value, path: &[&str]) -> std::borrow::Cow<'a, str> {
+    let mut cur = v;
+    for step in path {
+        match cur.get(step) {
+            Some(next) => cur = next,
+            None => return "".into(),
+        }
+    }
+    match cur {
+        Value::String(t) => t.trim().into(),
+        Value::Number(n) => n.to_string().into(),
+        _ => "".into(),
+    }
+}
+
+/// Every array stored under `key`, anywhere in the document, depth first. The depth is bounded
+/// so that a hostile document cannot exhaust the stack.
+fn arrays<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Vec<Value>>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                if k == key {
+                    if let Value::Array(items) = child {
+                        out.push(items);
+                        continue;
+                    }
+                }
+                arrays(child, key, out, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for child in items {
+                arrays(child, key, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The events under `key`, flattened across every tracker or package in the document.
+fn events<'a>(doc: &'a Value, key: &'static str) -> Result<Vec<&'a Value>, ParseError> {
+    let mut found = Vec::new();
+    arrays(doc, key, &mut found, 0);
+    if found.is_empty() {
+        return Err(ParseError::Missing(key));
+    }
+    Ok(found.into_iter().flatten().collect())
+}
+
+fn scan(at: &str, code: String, description: String, place: Option<String>) -> Scan {
+    let (local_time, utc_offset) = time::iso(at);
+    Scan {
+        local_time,
+        utc_offset,
+        code,
+        description,
+        place,
+    }
+}
+
+fn status_and_detail(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (false, false) => format!("{a}/{b}"),
+        (false, true) => a.to_owned(),
+        _ => b.to_owned(),
+    }
+}
+
+pub fn easypost(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    Ok(events(&doc, "tracking_details")?
+        .into_iter()
+        .map(|e| {
+            let loc = |f: &str| s(e, &["tracking_location", f]);
+            scan(
+                &s(e, &["datetime"]),
+                status_and_detail(&s(e, &["status"]), &s(e, &["status_detail"])),
+                join(&[&s(e, &["message"]), &s(e, &["description"])]),
+                place(&[&loc("city"), &loc("state"), &loc("country")]),
+            )
+        })
+        .collect())
+}
+
+pub fn aftership(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    Ok(events(&doc, "checkpoints")?
+        .into_iter()
+        .map(|e| {
+            let city = s(e, &["city"]);
+            let location = s(e, &["location"]);
+            scan(
+                &s(e, &["checkpoint_time"]),
+                status_and_detail(&s(e, &["tag"]), &s(e, &["subtag"])),
+                s(e, &["message"]).into_owned(),
+                if city.is_empty() {
+                    place(&[&location, &s(e, &["country_name"])])
+                } else {
+                    place(&[&city, &s(e, &["state"]), &s(e, &["country_name"])])
+                },
+            )
+        })
+        .collect())
+}
+
+pub fn shopify(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    // REST: {"fulfillment_events": [...]}; GraphQL: {"events": {"edges": [{"node": ...}]}} or
+    // {"events": {"nodes": [...]}}; or a bare list of events.
+    let list: Vec<&Value> = if let Ok(rest) = events(&doc, "fulfillment_events") {
+        rest
+    } else if let Ok(edges) = events(&doc, "edges") {
+        edges
+            .into_iter()
+            .map(|e| e.get("node").unwrap_or(e))
+            .collect()
+    } else if let Ok(nodes) = events(&doc, "nodes") {
+        nodes
+    } else if let Value::Array(items) = &doc {
+        items.iter().collect()
+    } else {
+        return Err(ParseError::Missing("fulfillment events"));
+    };
+    Ok(list
+        .into_iter()
+        .filter(|e| e.is_object())
+        .map(|e| {
+            let pick = |a: &str, b: &str| {
+                let x = s(e, &[a]);
+                if x.is_empty() {
+                    s(e, &[b]).into_owned()
+                } else {
+                    x.into_owned()
+                }
+            };
+            scan(
+                &pick("happened_at", "happenedAt"),
+                s(e, &["status"]).into_owned(),
+                s(e, &["message"]).into_owned(),
+                place(&[&s(e, &["city"]), &s(e, &["province"]), &s(e, &["country"])]),
+            )
+        })
+        .collect())
+}
+
+pub fn ups(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    if doc.get("trackResponse").is_none() {
+        return Err(ParseError::Missing("trackResponse"));
+    }
+    Ok(events(&doc, "activity")?
+        .into_iter()
+        .map(|a| {
+            let kind = s(a, &["status", "type"]);
+            let code = s(a, &["status", "code"]);
+            let addr = |f: &str| s(a, &["location", "address", f]);
+            let local_time = time::date_time(&s(a, &["date"]), &s(a, &["time"]));
+            Scan {
+                local_time,
+                utc_offset: None,
+                code: status_and_detail(&kind, &code),
+                description: s(a, &["status", "description"]).into_owned(),
+                place: place(&[&addr("city"), &addr("stateProvince"), &addr("countryCode")]),
+            }
+        })
+        .collect())
+}
+
+pub fn fedex(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    if doc.get("output").is_none() {
+        return Err(ParseError::Missing("output"));
+    }
+    // A proof-of-delivery or not-found reply carries no scans: no events, not an error.
+    let list = events(&doc, "scanEvents").unwrap_or_default();
+    Ok(list
+        .into_iter()
+        .map(|e| {
+            let loc = |f: &str| s(e, &["scanLocation", f]);
+            scan(
+                &s(e, &["date"]),
+                s(e, &["eventType"]).into_owned(),
+                join(&[
+                    &s(e, &["eventDescription"]),
+                    &s(e, &["exceptionDescription"]),
+                ]),
+                place(&[
+                    &loc("city"),
+                    &loc("stateOrProvinceCode"),
+                    &loc("countryCode"),
+                ]),
+            )
+        })
+        .collect())
+}
+
+pub fn usps(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    Ok(events(&doc, "trackingEvents")?
+        .into_iter()
+        .map(|e| {
+            let gmt = s(e, &["GMTTimestamp"]);
+            let local = s(e, &["eventTimestamp"]);
+            let mut out = scan(
+                if local.is_empty() { &gmt } else { &local },
+                s(e, &["eventCode"]).into_owned(),
+                s(e, &["eventType"]).into_owned(),
+                place(&[
+                    &s(e, &["eventCity"]),
+                    &s(e, &["eventState"]),
+                    &s(e, &["eventCountry"]),
+                ]),
+            );
+            if out.utc_offset.is_none() {
+                out.utc_offset = offset(&s(e, &["GMTOffset"]));
+            }
+            out
+        })
+        .collect())
+}
+
+/// "-05:00" in seconds east of UTC.
+fn offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.trim().as_bytes().first()? {
+        b'-' => (-1, &s.trim()[1..]),
+        b'+' => (1, &s.trim()[1..]),
+        _ => (1, s.trim()),
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let h: i32 = h.parse().ok()?;
+    let m: i32 = m.parse().ok()?;
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+pub fn dhl_unified(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    if doc.get("shipments").is_none() {
+        return Err(ParseError::Missing("shipments"));
+    }
+    Ok(events(&doc, "events")?
+        .into_iter()
+        .map(|e| {
+            let addr = |f: &str| s(e, &["location", "address", f]);
+            scan(
+                &s(e, &["timestamp"]),
+                s(e, &["statusCode"]).into_owned(),
+                join(&[
+                    &s(e, &["status"]),
+                    &s(e, &["description"]),
+                    &s(e, &["remark"]),
+                ]),
+                place(&[&addr("addressLocality"), &addr("countryCode")]),
+            )
+        })
+        .collect())
+}
+
+pub fn royal_mail(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    if doc.get("mailPieces").is_none() {
+        return Err(ParseError::Missing("mailPieces"));
+    }
+    Ok(events(&doc, "events")?
+        .into_iter()
+        .map(|e| {
+            scan(
+                &s(e, &["eventDateTime"]),
+                s(e, &["eventCode"]).into_owned(),
+                s(e, &["eventName"]).into_owned(),
+                place(&[&s(e, &["locationName"])]),
+            )
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_read_in_seconds() {
+        assert_eq!(offset("-05:00"), Some(-5 * 3600));
+        assert_eq!(offset("+01:30"), Some(5400));
+        assert_eq!(offset("junk"), None);
+    }
+}
