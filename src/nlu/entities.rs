@@ -433,13 +433,14 @@ fn postcodes(text: &str, tokens: &[(usize, &str)], out: &mut Entities) -> Vec<us
             k += 2;
             continue;
         }
-        if t.len() == 6 && is_ca(&t[..3], &t[3..]) {
+        if t.len() == 6 && t.is_ascii() && is_ca(&t[..3], &t[3..]) {
             found(t.to_owned(), "CA", 1, &mut used);
         } else if is_uk(t, next) {
             found(format!("{t}{next}"), "GB", 2, &mut used);
             k += 2;
             continue;
         } else if (5..=7).contains(&t.len())
+            && t.is_ascii()
             && t.is_char_boundary(t.len() - 3)
             && is_uk(&t[..t.len() - 3], &t[t.len() - 3..])
         {
@@ -649,5 +650,13 @@ mod tests {
         assert_eq!(d.latest().to_string(), "2026-11-19");
         assert_eq!(e.order_numbers[0].as_str(), "1020");
         assert!(extract("will it arrive before Friday?").dates.is_empty());
+    }
+
+    #[test]
+    fn non_ascii_tokens_of_postcode_length_do_not_panic() {
+        // A slice in the middle of a multi-byte letter used to panic on real messages.
+        for text in ["Größe", "ÉTÉ 2024", "çççççç", "𝓘 𝔀𝓪𝓷𝓽 Ω1Ω 2ΩΩ"] {
+            let _ = extract(text);
+        }
     }
 }
