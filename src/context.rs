@@ -2,6 +2,7 @@
 //! order and the shape `wismo resolve` reads.
 
 use crate::domain::{Order, Policy, Shipment};
+use crate::resolve::Conversation;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +30,30 @@ pub struct Scenario {
     pub order: Option<Order>,
     #[serde(default)]
     pub shipments: Vec<Shipment>,
+    /// The conversation so far, as the previous Resolution returned it.
+    #[serde(default)]
+    pub conversation: Conversation,
 }
 
 impl Scenario {
+    /// A scenario for a message before the shopper has identified an order.
+    pub fn anonymous(now: DateTime<Utc>, message: impl Into<String>, policy: Policy) -> Self {
+        Self {
+            now,
+            message: message.into(),
+            policy,
+            order: None,
+            shipments: Vec::new(),
+            conversation: Conversation::default(),
+        }
+    }
+
+    /// The same scenario continuing an earlier conversation.
+    pub fn continuing(mut self, conversation: Conversation) -> Self {
+        self.conversation = conversation;
+        self
+    }
+
     /// A scenario for a message about a verified order.
     pub fn with_context(message: impl Into<String>, ctx: OrderContext) -> Self {
         Self {
@@ -40,6 +62,7 @@ impl Scenario {
             policy: ctx.policy,
             order: Some(ctx.order),
             shipments: ctx.shipments,
+            conversation: Conversation::default(),
         }
     }
 }

@@ -12,6 +12,70 @@ pub struct TransitDays {
     pub max: u32,
 }
 
+/// What the assistant may offer when a delivery goes wrong, and up to what value without a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Offers {
+    /// Send the items again.
+    pub reship: bool,
+    /// Send the items again by the fastest service.
+    pub expedited_reship: bool,
+    /// Refund to the original payment method.
+    pub refund: bool,
+    /// Refund as store credit.
+    pub store_credit: bool,
+    /// Ask the carrier to redirect a parcel in transit (address changes after pick).
+    pub carrier_redirect: bool,
+    /// Above this order value (minor units) a person decides; 0 means no limit.
+    pub auto_limit_minor: i64,
+    /// How many days after a "delivered" scan a missing-parcel claim may be opened.
+    pub claim_window_days: u32,
+}
+
+impl Default for Offers {
+    fn default() -> Self {
+        Self {
+            reship: true,
+            expedited_reship: false,
+            refund: true,
+            store_credit: true,
+            carrier_redirect: true,
+            auto_limit_minor: 20_000,
+            claim_window_days: 30,
+        }
+    }
+}
+
+/// Local hours during which no proactive message is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuietHours {
+    /// First quiet hour, 0 to 23.
+    pub start: u32,
+    /// First hour messages may be sent again, 0 to 23.
+    pub end: u32,
+}
+
+/// A product the merchant wants shown after a resolved conversation or on the tracking page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub title: String,
+    pub url: String,
+    /// Price as the shop displays it, e.g. "$24.00".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<String>,
+}
+
+/// How the assistant speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    #[default]
+    Friendly,
+    Formal,
+}
+
 /// The fields of a [`Policy`] before validation. Every field has a sensible default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -24,7 +88,8 @@ pub struct PolicyData {
     pub processing_days: u32,
     /// Orders placed after this local hour count from the next business day.
     pub cutoff_hour: u32,
-    /// Days the warehouse does not ship, besides weekends.
+    /// Days the warehouse does not ship, besides weekends ("2026-12-24", or a TOML date).
+    #[serde(deserialize_with = "dates")]
     pub holidays: Vec<NaiveDate>,
     /// No scan for this long means the parcel is stalled (domestic).
     pub stall_hours: u32,
@@ -38,6 +103,22 @@ pub struct PolicyData {
     pub stale_after_hours: u32,
     /// Transit times per shipping service; "standard" is the fallback.
     pub transit_days: BTreeMap<String, TransitDays>,
+    /// Hours after the order during which the address may change, if the warehouse has not picked it.
+    pub address_change_hours: u32,
+    /// Hours after the order during which the shopper may cancel, if it is not fulfilled.
+    pub cancel_hours: u32,
+    /// What may be offered when a delivery goes wrong.
+    pub offers: Offers,
+    /// No proactive messages during these local hours.
+    pub quiet_hours: QuietHours,
+    /// How the assistant speaks.
+    pub tone: Tone,
+    /// After this many turns where the assistant could not help, it hands over to a person.
+    pub max_unhelped_turns: u32,
+    /// Products to suggest when an order is on track or delivered and the question is resolved.
+    pub upsell: Vec<Product>,
+    /// A goodwill discount code offered with the apology when a delivery goes wrong.
+    pub goodwill_code: Option<String>,
 }
 
 impl Default for PolicyData {
@@ -57,8 +138,38 @@ impl Default for PolicyData {
                 ("standard".to_owned(), TransitDays { min: 3, max: 5 }),
                 ("express".to_owned(), TransitDays { min: 1, max: 2 }),
             ]),
+            address_change_hours: 24,
+            cancel_hours: 24,
+            offers: Offers::default(),
+            quiet_hours: QuietHours { start: 21, end: 8 },
+            tone: Tone::Friendly,
+            max_unhelped_turns: 2,
+            upsell: Vec::new(),
+            goodwill_code: None,
         }
     }
+}
+
+/// A date written as a string, or as a TOML date literal (which reaches serde as a one-key map).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DateRepr {
+    Text(String),
+    Toml {
+        #[serde(rename = "$__toml_private_datetime")]
+        value: String,
+    },
+}
+
+fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+    Vec::<DateRepr>::deserialize(d)?
+        .into_iter()
+        .map(|r| {
+            let (DateRepr::Text(s) | DateRepr::Toml { value: s }) = r;
+            s.parse::<NaiveDate>()
+                .map_err(|_| serde::de::Error::custom(format!("holiday {s:?} is not a date like 2026-12-24")))
+        })
+        .collect()
 }
 
 /// Why a policy was rejected.
@@ -76,6 +187,15 @@ pub enum PolicyError {
     /// A transit range whose minimum exceeds its maximum.
     #[error("transit_days.{0}: min is greater than max")]
     TransitRange(String),
+    /// A quiet-hours bound that is not 0 to 23.
+    #[error("quiet_hours.{0} must be 0 to 23, got {1}")]
+    QuietHour(&'static str, u32),
+    /// A negative value limit.
+    #[error("offers.auto_limit_minor must not be negative")]
+    NegativeLimit,
+    /// The TOML or JSON text could not be read as a policy.
+    #[error("policy: {0}")]
+    Syntax(String),
     /// The brand needs a name to sign its messages.
     #[error("brand_name must not be empty")]
     NoBrand,
@@ -118,10 +238,34 @@ impl Policy {
                 return Err(PolicyError::ZeroThreshold(name));
             }
         }
+        for (name, h) in [("start", data.quiet_hours.start), ("end", data.quiet_hours.end)] {
+            if h > 23 {
+                return Err(PolicyError::QuietHour(name, h));
+            }
+        }
+        if data.offers.auto_limit_minor < 0 {
+            return Err(PolicyError::NegativeLimit);
+        }
         if let Some((k, _)) = data.transit_days.iter().find(|(_, t)| t.min > t.max) {
             return Err(PolicyError::TransitRange(k.clone()));
         }
         Ok(Self { data, tz })
+    }
+
+    /// Reads a policy from TOML, the format merchants write by hand; every key is optional.
+    pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
+        let data: PolicyData = toml::from_str(text).map_err(|e| PolicyError::Syntax(e.message().to_owned()))?;
+        Self::new(data)
+    }
+
+    /// Whether a local hour falls in the quiet hours (which may wrap past midnight).
+    pub fn is_quiet_hour(&self, hour: u32) -> bool {
+        let QuietHours { start, end } = self.data.quiet_hours;
+        if start <= end {
+            (start..end).contains(&hour)
+        } else {
+            hour >= start || hour < end
+        }
     }
 
     pub fn tz(&self) -> Tz {
@@ -248,6 +392,28 @@ mod tests {
             p.ship_by(at("2026-11-25T20:00:00Z")),
             NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
         );
+    }
+
+    #[test]
+    fn policies_load_from_toml_with_defaults_for_missing_keys() {
+        let p = Policy::from_toml(
+            "brand_name = \"Northwind\"\ntimezone = \"Europe/Berlin\"\nholidays = [2026-12-24]\n[offers]\nrefund = false\n[transit_days.express]\nmin = 1\nmax = 1\n",
+        )
+        .unwrap();
+        assert_eq!(p.brand_name, "Northwind");
+        assert!(!p.offers.refund && p.offers.reship);
+        assert_eq!(p.transit("express"), TransitDays { min: 1, max: 1 });
+        assert_eq!(p.holidays, vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()]);
+        let err = Policy::from_toml("[offers]\nrefnd = true\n").unwrap_err();
+        assert!(err.to_string().contains("unknown field `refnd`"), "{err}");
+        let err = Policy::from_toml("[quiet_hours]\nstart = 25\nend = 7\n").unwrap_err();
+        assert_eq!(err, PolicyError::QuietHour("start", 25));
+    }
+
+    #[test]
+    fn quiet_hours_wrap_past_midnight() {
+        let p = Policy::default();
+        assert!(p.is_quiet_hour(22) && p.is_quiet_hour(3) && !p.is_quiet_hour(8) && !p.is_quiet_hour(20));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The order card: what the widget and tracking page draw, computed here so every surface agrees.
 
 use super::situation::{Eta, Situation};
-use super::text::{date_range, headline};
+use super::i18n;
+use super::text::headline;
 use crate::carrier::{describe, Lang, Translation};
 use crate::domain::{Order, Policy, Shipment};
 use chrono::{DateTime, Utc};
@@ -41,8 +42,14 @@ pub struct OrderCard {
     pub parcels: Vec<ParcelCard>,
 }
 
-pub(super) fn eta_text(eta: Option<&Eta>) -> Option<String> {
-    eta.map(|e| date_range(e.earliest, e.latest))
+fn eta_text(eta: Option<&Eta>, lang: Lang) -> Option<String> {
+    eta.map(|e| {
+        if e.earliest == e.latest {
+            i18n::date(lang, e.earliest)
+        } else {
+            format!("{} – {}", i18n::date(lang, e.earliest), i18n::date(lang, e.latest))
+        }
+    })
 }
 
 pub(super) fn build(
@@ -69,14 +76,14 @@ pub(super) fn build(
                 })
                 .unwrap_or_default();
             let eta = match sit {
-                Situation::InTransit { eta, .. } => eta_text(eta.as_ref()),
+                Situation::InTransit { eta, .. } => eta_text(eta.as_ref(), lang),
                 _ => None,
             };
             ParcelCard {
                 carrier: s.carrier.display_name().to_owned(),
                 tracking_number: s.tracking_number.as_str().to_owned(),
                 situation: sit.kind().to_owned(),
-                headline: headline(sit).to_owned(),
+                headline: headline(sit, lang).to_owned(),
                 eta,
                 items,
                 timeline: s
@@ -107,7 +114,7 @@ pub(super) fn build(
     OrderCard {
         order_number: order.number.to_string(),
         situation: overall.kind().to_owned(),
-        headline: headline(overall).to_owned(),
+        headline: headline(overall, lang).to_owned(),
         problem: overall.is_problem(),
         items: order
             .line_items

@@ -1,18 +1,27 @@
-//! Resolution: from a message, an order, its parcels, the policy and `now`, decide what is true
-//! and what to say. Pure and deterministic, so every channel gives the same answer.
+//! Resolution: from a message, an order, its parcels, the policy, the conversation so far and
+//! `now`, decide what is true and what to do. Pure and deterministic, so every channel gives the
+//! same answer.
 
+mod action;
+mod agent;
 mod card;
+mod conversation;
+mod deadline;
+mod flow;
+mod i18n;
 mod situation;
 mod text;
 
+pub use action::{Action, Choice, Proposal};
+pub use agent::AgentView;
 pub use card::{OrderCard, ParcelCard, TimelineEntry};
+pub use conversation::{Awaiting, Conversation};
+pub use deadline::{DeadlineAnswer, Verdict};
 pub use situation::{Eta, EtaSource, Fact, Situation, Source};
 
-use crate::carrier::Lang;
 use crate::context::Scenario;
-use crate::domain::{Order, Policy, Shipment};
-use crate::nlu::{classify, Classification, Intent};
-use chrono::{DateTime, Utc};
+use crate::domain::Product;
+use crate::nlu::Classification;
 use serde::{Deserialize, Serialize};
 
 /// The situation of one parcel of the order.
@@ -30,6 +39,9 @@ pub struct ParcelSituation {
 pub enum Need {
     /// The shopper must identify the order: order number and e-mail.
     Identity,
+    /// The shopper gave an order number and an e-mail (in `conversation`): verify them, load the
+    /// order and resolve `conversation.pending_question` against it.
+    Verify,
 }
 
 /// Handing the conversation to a person, with what they need to pick it up.
@@ -39,7 +51,15 @@ pub struct Handoff {
     pub summary: String,
 }
 
-/// The answer to one message: what is true, on what evidence, and what to say.
+/// What to show after the answer: products when all is well, an apology when it is not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Upsell {
+    Products { intro: String, products: Vec<Product> },
+    Apology { text: String, goodwill_code: Option<String> },
+}
+
+/// The answer to one message: what is true, on what evidence, what to say and what to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
     pub classification: Classification,
@@ -52,215 +72,28 @@ pub struct Resolution {
     pub parcels: Vec<ParcelSituation>,
     pub facts: Vec<Fact>,
     pub reply: String,
+    /// Choices offered to the shopper in the reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<Choice>,
+    /// Actions for the proxy; only those with `is_executable()` may run now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<Proposal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineAnswer>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handoff: Option<Handoff>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub card: Option<OrderCard>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<AgentView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upsell: Option<Upsell>,
+    /// The conversation after this turn: pass it back with the next message.
+    pub conversation: Conversation,
 }
 
-const ASK_IDENTITY: &str = "I can check that for you. What's your order number and the e-mail address you used to order? For example: #1001 jane@example.com";
-
-/// Resolves one message. Without an order it asks for identification when the message is about
-/// an order, and says what it can help with otherwise.
+/// Resolves one message. Without an order it gathers the shopper's identity when the message is
+/// about an order, and says what it can help with otherwise.
 pub fn resolve(s: &Scenario) -> Resolution {
-    let classification = classify(&s.message);
-    match &s.order {
-        None => without_order(classification, &s.policy),
-        Some(order) => with_order(classification, order, &s.shipments, &s.policy, s.now),
-    }
-}
-
-fn about_an_order(intent: Intent) -> bool {
-    !matches!(
-        intent,
-        Intent::Other
-            | Intent::Greeting
-            | Intent::Thanks
-            | Intent::Affirm
-            | Intent::Deny
-            | Intent::HumanAgent
-            | Intent::DeliveryTime
-    )
-}
-
-fn without_order(classification: Classification, policy: &Policy) -> Resolution {
-    let intent = classification.intent;
-    let has_ids = !classification.entities.order_numbers.is_empty()
-        || !classification.entities.emails.is_empty();
-    let (need, reply, handoff) = match intent {
-        Intent::HumanAgent => (
-            None,
-            "Of course. I'm passing you to a person on our team; they'll reply here as soon as they can.".to_owned(),
-            Some(Handoff { reason: "shopper asked for a person".to_owned(), summary: "Shopper asked for a person before identifying an order.".to_owned() }),
-        ),
-        Intent::Greeting => (None, format!("Hi! I'm {}'s assistant. I can tell you where your order is: just ask.", policy.brand_name), None),
-        Intent::Thanks => (None, "You're welcome! Anything else I can help with?".to_owned(), None),
-        Intent::DeliveryTime => {
-            let t = policy.transit("standard");
-            (None, format!("Orders leave our warehouse within {} business day(s); standard delivery then takes {} to {} business days.", policy.processing_days, t.min, t.max), None)
-        }
-        i if about_an_order(i) || has_ids => (Some(Need::Identity), ASK_IDENTITY.to_owned(), None),
-        _ => (None, "I'm not sure I understood. I can help with where your order is, delivery times, and problems with a delivery, or I can pass you to a person.".to_owned(), None),
-    };
-    Resolution {
-        classification,
-        need,
-        situation: None,
-        parcels: Vec::new(),
-        facts: Vec::new(),
-        reply,
-        handoff,
-        card: None,
-    }
-}
-
-fn with_order(
-    classification: Classification,
-    order: &Order,
-    shipments: &[Shipment],
-    policy: &Policy,
-    now: DateTime<Utc>,
-) -> Resolution {
-    let lang = Lang::from_locale(&order.customer.locale);
-    let mut facts = Vec::new();
-    let mut parcels: Vec<(&Shipment, Situation)> = Vec::new();
-    if order.cancelled_at.is_none() {
-        for f in &order.fulfillments {
-            if let Some(s) = shipments
-                .iter()
-                .find(|s| s.tracking_number == f.tracking_number)
-            {
-                parcels.push((
-                    s,
-                    situation::parcel(s, &order.shipping_service, policy, now, &mut facts),
-                ));
-            } else {
-                facts.push(Fact {
-                    source: Source::Shop,
-                    statement: format!(
-                        "fulfilled {} with {} {}, no carrier data yet",
-                        f.created_at.format("%Y-%m-%d %H:%M UTC"),
-                        f.carrier,
-                        f.tracking_number
-                    ),
-                    as_of: now,
-                });
-            }
-        }
-    }
-    let overall = if parcels.is_empty() {
-        situation::unshipped(order, policy, now, &mut facts)
-    } else {
-        parcels
-            .iter()
-            .max_by_key(|(_, s)| s.severity())
-            .map(|(_, s)| s.clone())
-            .unwrap_or(Situation::Processing {
-                ship_by: policy.ship_by(order.created_at),
-            })
-    };
-    let stale: Vec<bool> = parcels
-        .iter()
-        .map(|(s, _)| situation::is_stale(s, policy, now))
-        .collect();
-
-    let mut reply = String::new();
-    if parcels.len() > 1 {
-        reply.push_str(&format!(
-            "Your order {} was sent in {} parcels. ",
-            order.number,
-            parcels.len()
-        ));
-        for (i, (s, sit)) in parcels.iter().enumerate() {
-            if i > 0 {
-                reply.push(' ');
-            }
-            reply.push_str(&format!(
-                "Parcel {}: {}",
-                i + 1,
-                text::situation_sentence(sit, s.carrier.display_name(), order, policy, now)
-            ));
-        }
-    } else {
-        let carrier = parcels
-            .first()
-            .map_or("the carrier", |(s, _)| s.carrier.display_name());
-        reply.push_str(&text::situation_sentence(
-            &overall, carrier, order, policy, now,
-        ));
-    }
-    for ((s, _), st) in parcels.iter().zip(&stale) {
-        if *st {
-            reply.push_str(&format!(
-                " Note: {} last updated this parcel {}, so there may be newer scans.",
-                s.carrier.display_name(),
-                text::ago(s.checked_at, now)
-            ));
-        }
-    }
-
-    let mut handoff = None;
-    match classification.intent {
-        Intent::HumanAgent => {
-            reply = "Of course. I'm passing you to a person on our team with your order details, so you won't have to repeat yourself.".to_owned();
-            handoff = Some(Handoff {
-                reason: "shopper asked for a person".to_owned(),
-                summary: String::new(),
-            });
-        }
-        Intent::ChangeAddress
-        | Intent::CancelOrder
-        | Intent::Refund
-        | Intent::Return
-        | Intent::DamagedItem => {
-            reply.push_str(" I've passed your request to our team, who will take it from here.");
-            handoff = Some(Handoff {
-                reason: format!("shopper asked: {}", classification.intent.as_str()),
-                summary: String::new(),
-            });
-        }
-        _ => {}
-    }
-    if matches!(
-        overall,
-        Situation::Stalled { .. } | Situation::Lost { .. } | Situation::ReturningToSender { .. }
-    ) && handoff.is_none()
-    {
-        handoff = Some(Handoff {
-            reason: format!("order is {}", overall.kind()),
-            summary: String::new(),
-        });
-    }
-    if let Some(h) = &mut handoff {
-        h.summary = format!(
-            "Order {} ({}): {}. Facts: {}",
-            order.number,
-            order.customer.email,
-            overall.kind(),
-            facts
-                .iter()
-                .map(|f| f.statement.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-    }
-    let card = card::build(order, &parcels, &overall, policy, lang);
-    Resolution {
-        classification,
-        need: None,
-        situation: Some(overall),
-        parcels: parcels
-            .iter()
-            .zip(stale)
-            .map(|((s, sit), stale)| ParcelSituation {
-                tracking_number: s.tracking_number.as_str().to_owned(),
-                situation: sit.clone(),
-                stale,
-            })
-            .collect(),
-        facts,
-        reply,
-        handoff,
-        card: Some(card),
-    }
+    flow::run(s)
 }

@@ -22,11 +22,12 @@ pub enum Situation {
     LabelCreated { since: DateTime<Utc> },
     /// Label printed long ago and still no pickup scan: on the warehouse dock.
     AwaitingCarrierPickup { since: DateTime<Utc>, hours: i64 },
-    /// Moving normally.
+    /// Moving; `late` when the estimate's last day has passed.
     InTransit {
         last_scan: DateTime<Utc>,
         place: Option<String>,
         eta: Option<Eta>,
+        late: bool,
     },
     /// On the van today.
     OutForDelivery {
@@ -91,6 +92,7 @@ impl Situation {
         matches!(
             self,
             Self::LateInWarehouse { .. }
+                | Self::InTransit { late: true, .. }
                 | Self::AwaitingCarrierPickup { .. }
                 | Self::Exception { .. }
                 | Self::Stalled { .. }
@@ -288,11 +290,25 @@ pub fn parcel(
                 hours: hours_since,
             }
         }
-        UnifiedStatus::InTransit => Situation::InTransit {
-            last_scan,
-            place: latest.place.clone(),
-            eta: eta(shipment, service, policy),
-        },
+        UnifiedStatus::InTransit => {
+            let today = now.with_timezone(&policy.tz()).date_naive();
+            // A window that has partly passed starts today: "between yesterday and Friday" helps nobody.
+            let eta = eta(shipment, service, policy).map(|mut e| {
+                if e.earliest < today && today <= e.latest {
+                    e.earliest = today;
+                }
+                e
+            });
+            let late = eta.as_ref().is_some_and(|e| e.latest < today);
+            if late {
+                facts.push(Fact {
+                    source: Source::Policy,
+                    statement: "estimated delivery date has passed".to_owned(),
+                    as_of: now,
+                });
+            }
+            Situation::InTransit { last_scan, place: latest.place.clone(), eta, late }
+        }
         UnifiedStatus::OutForDelivery => Situation::OutForDelivery {
             last_scan,
             place: latest.place.clone(),

@@ -1,58 +1,42 @@
 //! Shopper-facing wording for situations: short, specific, honest, never raw carrier text.
 
+use super::i18n::{self, say, Key};
 use super::situation::{EtaSource, Situation};
-use crate::carrier::{location_phrase, reason_phrase};
+use crate::carrier::Lang;
 use crate::domain::{Order, Policy};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
-/// A two-to-four word label for the card.
-pub fn headline(s: &Situation) -> &'static str {
-    match s {
-        Situation::Processing { .. } => "Being prepared",
-        Situation::LateInWarehouse { .. } => "Delayed in our warehouse",
-        Situation::AwaitingStock { .. } => "Waiting for stock",
-        Situation::LabelCreated { .. } => "Label created",
-        Situation::AwaitingCarrierPickup { .. } => "Waiting for carrier pickup",
-        Situation::InTransit { .. } => "In transit",
-        Situation::OutForDelivery { .. } => "Out for delivery",
-        Situation::DeliveryAttempted { .. } => "Delivery attempted",
-        Situation::AvailableForPickup { .. } => "Ready for pickup",
-        Situation::Delivered { .. } => "Delivered",
-        Situation::Exception { .. } => "Delayed",
-        Situation::Stalled { .. } => "No recent updates",
-        Situation::ReturningToSender { .. } => "Returning to us",
-        Situation::Lost { .. } => "Lost by the carrier",
-        Situation::Cancelled { .. } => "Cancelled",
-    }
+/// A two-to-four word label for the card, in the shopper's language.
+pub fn headline(s: &Situation, lang: Lang) -> &'static str {
+    let i = match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
+        Lang::Fr => 2,
+        Lang::De => 3,
+    };
+    let row: [&'static str; 4] = match s {
+        Situation::Processing { .. } => ["Being prepared", "En preparación", "En préparation", "Wird vorbereitet"],
+        Situation::LateInWarehouse { .. } => ["Delayed in our warehouse", "Retrasado en el almacén", "Retardée à l'entrepôt", "Verzögert im Lager"],
+        Situation::AwaitingStock { .. } => ["Waiting for stock", "Esperando stock", "En attente de stock", "Wartet auf Ware"],
+        Situation::LabelCreated { .. } => ["Label created", "Etiqueta creada", "Étiquette créée", "Label erstellt"],
+        Situation::AwaitingCarrierPickup { .. } => ["Waiting for carrier pickup", "Esperando recogida", "En attente d'enlèvement", "Wartet auf Abholung"],
+        Situation::InTransit { late: false, .. } => ["In transit", "En camino", "En route", "Unterwegs"],
+        Situation::InTransit { late: true, .. } => ["In transit, running late", "En camino, con retraso", "En route, en retard", "Unterwegs, verspätet"],
+        Situation::OutForDelivery { .. } => ["Out for delivery", "En reparto", "En cours de livraison", "In Zustellung"],
+        Situation::DeliveryAttempted { .. } => ["Delivery attempted", "Intento de entrega", "Tentative de livraison", "Zustellversuch"],
+        Situation::AvailableForPickup { .. } => ["Ready for pickup", "Listo para recoger", "Prêt à retirer", "Abholbereit"],
+        Situation::Delivered { .. } => ["Delivered", "Entregado", "Livré", "Zugestellt"],
+        Situation::Exception { .. } => ["Delayed", "Retrasado", "Retardé", "Verzögert"],
+        Situation::Stalled { .. } => ["No recent updates", "Sin novedades recientes", "Pas de mise à jour récente", "Keine neuen Scans"],
+        Situation::ReturningToSender { .. } => ["Returning to us", "Volviendo a nosotros", "En retour vers nous", "Auf dem Rückweg zu uns"],
+        Situation::Lost { .. } => ["Lost by the carrier", "Perdido por el transportista", "Perdu par le transporteur", "Vom Versanddienst verloren"],
+        Situation::Cancelled { .. } => ["Cancelled", "Cancelado", "Annulée", "Storniert"],
+    };
+    row[i]
 }
 
-/// "Tuesday 24 November" or "Tuesday 24 – Thursday 26 November".
-pub fn date_range(a: NaiveDate, b: NaiveDate) -> String {
-    if a == b {
-        a.format("%A %-d %B").to_string()
-    } else {
-        format!("{} – {}", a.format("%A %-d %B"), b.format("%A %-d %B"))
-    }
-}
-
-/// "3 hours ago", "2 days ago", "just now".
-pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let mins = (now - then).num_minutes().max(0);
-    match mins {
-        0..=1 => "just now".to_owned(),
-        2..=59 => format!("{mins} minutes ago"),
-        60..=119 => "an hour ago".to_owned(),
-        120..=2879 => format!("{} hours ago", mins / 60),
-        _ => format!("{} days ago", mins / 1440),
-    }
-}
-
-fn at_place(place: &Option<String>) -> String {
-    place
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| format!(" in {}", p.trim()))
-        .unwrap_or_default()
+fn place_of(place: &Option<String>) -> Option<&str> {
+    place.as_deref().map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// The sentence(s) about one situation, with the carrier's name and the data's freshness.
@@ -62,109 +46,98 @@ pub fn situation_sentence(
     order: &Order,
     policy: &Policy,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> String {
     let tz = policy.tz();
-    let day = |t: &DateTime<Utc>| t.with_timezone(&tz).format("%A %-d %B").to_string();
+    let day = |t: &DateTime<Utc>| i18n::date(lang, t.with_timezone(&tz).date_naive());
+    let number = order.number.to_string();
+    let base: Vec<(&str, String)> = vec![("order", number), ("carrier", carrier.to_owned())];
+    let with = |extra: Vec<(&'static str, String)>| {
+        let mut v = base.clone();
+        v.extend(extra);
+        v
+    };
+    let fill = |key: Key, slots: Vec<(&str, String)>| {
+        let refs: Vec<(&str, &str)> = slots.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        say(lang, key, &refs)
+    };
+    let ago = |t: &DateTime<Utc>| vec![("ago", i18n::ago(lang, *t, now)), ("ago_bare", i18n::duration(lang, *t, now))];
     match s {
-        Situation::Processing { ship_by } => format!(
-            "Your order {} is being prepared and should leave our warehouse by {}. You'll get a tracking link by e-mail as soon as it ships.",
-            order.number,
-            ship_by.format("%A %-d %B")
+        Situation::Processing { ship_by } => fill(Key::Processing, with(vec![("date", i18n::date(lang, *ship_by))])),
+        Situation::LateInWarehouse { ship_by, business_days_late } => fill(
+            Key::LateInWarehouse,
+            with(vec![("date", i18n::date(lang, *ship_by)), ("days", business_days_late.to_string())]),
         ),
-        Situation::LateInWarehouse { ship_by, business_days_late } => format!(
-            "I'm sorry: your order {} should have left our warehouse by {} and it hasn't yet ({} business day{} late). I've flagged it to the team so it ships as soon as possible.",
-            order.number,
-            ship_by.format("%A %-d %B"),
-            business_days_late,
-            if *business_days_late == 1 { "" } else { "s" }
-        ),
-        Situation::AwaitingStock { available_from } => format!(
-            "Your order {} includes an item on pre-order; it ships when stock arrives, expected {}.",
-            order.number,
-            day(available_from)
-        ),
-        Situation::LabelCreated { since } => format!(
-            "Your order {} is packed and the {carrier} label was created {}. {carrier} should pick it up within a day; tracking updates start then.",
-            order.number,
-            ago(*since, now)
-        ),
-        Situation::AwaitingCarrierPickup { since, hours } => format!(
-            "Your order {} is packed and labelled, but {carrier} hasn't collected it yet: the label was created {} ({hours} hours) and there's no pickup scan since. It's most likely still on our dock waiting for the carrier. I'm sorry for the wait; I've flagged it so the team can chase the pickup.",
-            order.number,
-            ago(*since, now)
-        ),
-        Situation::InTransit { last_scan, place, eta } => {
-            let mut s = format!("Your order {} is on its way with {carrier}. The latest scan was {}{}.", order.number, ago(*last_scan, now), at_place(place));
-            if let Some(e) = eta {
-                let when = date_range(e.earliest, e.latest);
-                match e.source {
-                    EtaSource::Carrier => s.push_str(&format!(" {carrier} expects to deliver it on {when}.")),
-                    EtaSource::Policy if e.earliest == e.latest => s.push_str(&format!(" It should arrive on {when}.")),
-                    EtaSource::Policy => s.push_str(&format!(
-                        " It should arrive between {} and {}.",
-                        e.earliest.format("%A %-d %B"),
-                        e.latest.format("%A %-d %B")
-                    )),
-                }
-            }
-            s
+        Situation::AwaitingStock { available_from } => fill(Key::AwaitingStock, with(vec![("date", day(available_from))])),
+        Situation::LabelCreated { since } => fill(Key::LabelCreated, with(ago(since))),
+        Situation::AwaitingCarrierPickup { since, hours } => {
+            let mut v = ago(since);
+            v.push(("hours", hours.to_string()));
+            fill(Key::AwaitingPickup, with(v))
         }
-        Situation::OutForDelivery { last_scan, place } => format!(
-            "Good news: your order {} is out for delivery today with {carrier}{} (updated {}).",
-            order.number,
-            at_place(place),
-            ago(*last_scan, now)
-        ),
-        Situation::DeliveryAttempted { at } => format!(
-            "{carrier} tried to deliver your order {} on {} but couldn't. They usually try again the next business day or leave a note saying where to collect it.",
-            order.number,
-            day(at)
-        ),
-        Situation::AvailableForPickup { since, place } => format!(
-            "Your order {} is waiting for you at a {carrier} pickup point{} since {}. Bring an ID and your tracking number.",
-            order.number,
-            at_place(place),
-            day(since)
-        ),
+        Situation::InTransit { last_scan, place, eta, late } => {
+            let mut v = ago(last_scan);
+            let key = match place_of(place) {
+                Some(p) => {
+                    v.push(("place", p.to_owned()));
+                    Key::InTransitPlace
+                }
+                None => Key::InTransit,
+            };
+            let mut out = fill(key, with(v));
+            if let Some(e) = eta {
+                let (a, b) = (i18n::date(lang, e.earliest), i18n::date(lang, e.latest));
+                let sentence = if *late {
+                    fill(Key::InTransitLate, with(vec![("date", b)]))
+                } else {
+                    match e.source {
+                        EtaSource::Carrier => fill(Key::EtaCarrier, with(vec![("date", a)])),
+                        EtaSource::Policy if e.earliest == e.latest => fill(Key::EtaDay, with(vec![("date", a)])),
+                        EtaSource::Policy => fill(Key::EtaRange, with(vec![("date", a), ("date2", b)])),
+                    }
+                };
+                out.push(' ');
+                out.push_str(&sentence);
+            }
+            out
+        }
+        Situation::OutForDelivery { last_scan, .. } => fill(Key::OutForDelivery, with(ago(last_scan))),
+        Situation::DeliveryAttempted { at } => fill(Key::DeliveryAttempted, with(vec![("date", day(at))])),
+        Situation::AvailableForPickup { since, .. } => fill(Key::AvailableForPickup, with(vec![("date", day(since))])),
         Situation::Delivered { at, location, .. } => match location {
-            Some(l) => format!(
-                "{carrier} delivered your order {} on {} and says it was {}. Please check there first.",
-                order.number,
-                day(at),
-                location_phrase(*l)
+            Some(l) => fill(
+                Key::DeliveredNote,
+                with(vec![("date", day(at)), ("where", i18n::location(lang, *l).to_owned())]),
             ),
-            None => format!(
-                "{carrier} delivered your order {} on {}. If you can't find it, check around the entrance and with neighbours; parcels marked delivered usually turn up within {} hours. If it hasn't by then, tell me and we'll open a claim.",
-                order.number,
-                day(at),
-                policy.delivered_wait_hours
-            ),
+            None => fill(Key::DeliveredNoNote, with(vec![("date", day(at))])),
         },
-        Situation::Exception { at, reason } => format!(
-            "I'm sorry: your order {} is held up with {carrier} since {}{}. We're watching it and will update you as soon as it moves.",
-            order.number,
-            day(at),
-            reason.map(|r| format!(" because {}", reason_phrase(r))).unwrap_or_default()
+        Situation::Exception { at, reason } => match reason {
+            Some(r) => fill(
+                Key::ExceptionReason,
+                with(vec![("date", day(at)), ("reason", i18n::reason(lang, *r).to_owned())]),
+            ),
+            None => fill(Key::Exception, with(vec![("date", day(at))])),
+        },
+        Situation::Stalled { last_scan, hours } => fill(
+            Key::Stalled,
+            with(vec![("days", (hours / 24).to_string()), ("date", day(last_scan))]),
         ),
-        Situation::Stalled { last_scan, hours } => format!(
-            "I'm sorry: {carrier} hasn't scanned your order {} for {} days (last scan {}). That's longer than it should be, so I'm handing this to our team to chase the carrier and arrange a replacement or refund if needed.",
-            order.number,
-            hours / 24,
-            day(last_scan)
-        ),
-        Situation::ReturningToSender { at } => format!(
-            "I'm sorry: {carrier} started returning your order {} to us on {}. Our team will contact you to resend it or refund you.",
-            order.number,
-            day(at)
-        ),
-        Situation::Lost { .. } => format!(
-            "I'm sorry: {carrier} has reported your order {} as lost. Our team will send a replacement or a refund.",
-            order.number
-        ),
-        Situation::Cancelled { at } => format!(
-            "Your order {} was cancelled on {}. If you were charged, the refund goes back to your original payment method.",
-            order.number,
-            day(at)
-        ),
+        Situation::ReturningToSender { at } => fill(Key::Returning, with(vec![("date", day(at))])),
+        Situation::Lost { .. } => fill(Key::Lost, base.clone()),
+        Situation::Cancelled { at } => fill(Key::Cancelled, with(vec![("date", day(at))])),
     }
+}
+
+/// The policy's processing and transit promise, for "how long does shipping take?".
+pub fn delivery_time_info(policy: &Policy, lang: Lang) -> String {
+    let t = policy.transit("standard");
+    say(
+        lang,
+        Key::DeliveryTimeInfo,
+        &[
+            ("days", &policy.processing_days.to_string()),
+            ("min", &t.min.to_string()),
+            ("max", &t.max.to_string()),
+        ],
+    )
 }

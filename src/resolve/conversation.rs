@@ -1,0 +1,150 @@
+//! Conversation state across turns and channels: what was asked, offered and told, so "yes
+//! please", "the second one" and "and the other package?" mean something. Serialisable, so the
+//! proxy can continue it on another channel.
+
+use super::action::{Action, Choice};
+use crate::carrier::Lang;
+use crate::domain::{Email, OrderNumber};
+use serde::{Deserialize, Serialize};
+
+/// What the assistant is waiting for from the shopper.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Awaiting {
+    /// A yes or no to exactly this action.
+    Confirmation { action: Action },
+    /// The new shipping address for an order that has not been picked.
+    NewAddress,
+}
+
+/// Everything remembered between turns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Conversation {
+    /// Messages from the shopper so far.
+    pub turns: u32,
+    /// The language the conversation is held in, once known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The verified order the conversation is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderNumber>,
+    /// The question asked before the shopper identified their order, answered once they have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_question: Option<String>,
+    /// An order number given before the e-mail, or the other way round.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given_order_number: Option<OrderNumber>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given_email: Option<Email>,
+    /// The choices offered in the last reply.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<Choice>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub awaiting: Option<Awaiting>,
+    /// The parcel the shopper is asking about, by tracking number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parcel: Option<String>,
+    /// Situations already explained, so a repeat question gets a shorter answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub told: Vec<String>,
+    /// Turns in a row where the assistant could not help.
+    pub unhelped: u32,
+    /// A person has taken over; the assistant only relays from here.
+    pub handed_over: bool,
+}
+
+fn has_word(words: &[String], options: &[&str]) -> bool {
+    words.iter().any(|w| options.contains(&w.as_str()))
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Which offered choice a message picks, in any of the four languages, if any.
+pub fn pick_choice(text: &str, offered: &[Choice]) -> Option<Choice> {
+    let w = lower_words(text);
+    let lower = text.to_lowercase();
+    let named = [
+        (Choice::ExpeditedReship, &["express", "expedited", "fastest", "urgente", "schnellste", "exprès"][..]),
+        (Choice::Reship, &["replacement", "reship", "resend", "another", "new", "again", "reenvío", "reenviar", "nuevo", "remplacement", "renvoyer", "renvoi", "ersatz", "neu", "erneut"][..]),
+        (Choice::StoreCredit, &["credit", "voucher", "saldo", "avoir", "guthaben", "gutschein"][..]),
+        (Choice::Refund, &["refund", "money", "reembolso", "remboursement", "rembourser", "erstattung", "zurück", "geld"][..]),
+        (Choice::Wait, &["wait", "esperar", "espero", "attendre", "attends", "warten", "warte"][..]),
+        (Choice::CarrierRedirect, &["redirect", "desviar", "réacheminer", "umleiten"][..]),
+        (Choice::OpenClaim, &["claim", "reclamación", "réclamation", "nachforschung"][..]),
+        (Choice::TalkToPerson, &["person", "human", "agent", "persona", "humain", "mensch", "mitarbeiter"][..]),
+    ];
+    for (choice, words) in named {
+        if offered.contains(&choice) && (has_word(&w, words) || (choice == Choice::StoreCredit && lower.contains("store credit"))) {
+            return Some(choice);
+        }
+    }
+    let ordinals: [&[&str]; 3] = [
+        &["first", "1", "1st", "primero", "primera", "premier", "première", "erste", "ersten"],
+        &["second", "2", "2nd", "segundo", "segunda", "deuxième", "second", "zweite", "zweiten", "two"],
+        &["third", "3", "3rd", "tercero", "tercera", "troisième", "dritte", "dritten", "three"],
+    ];
+    // Later ordinals first, so "the second one" is not read as "one".
+    for (i, words) in ordinals.iter().enumerate().rev() {
+        if has_word(&w, words) {
+            return offered.get(i).copied();
+        }
+    }
+    None
+}
+
+/// Which parcel of a split order a follow-up means: "the other one", "the second package".
+pub fn pick_parcel(text: &str, parcels: &[String], current: Option<&str>) -> Option<usize> {
+    if parcels.len() < 2 {
+        return None;
+    }
+    let w = lower_words(text);
+    let ordinals: [&[&str]; 3] = [
+        &["first", "1st", "primer", "primero", "premier", "erste", "ersten"],
+        &["second", "2nd", "segundo", "deuxième", "zweite", "zweiten"],
+        &["third", "3rd", "tercer", "tercero", "troisième", "dritte", "dritten"],
+    ];
+    for (i, words) in ordinals.iter().enumerate() {
+        if has_word(&w, words) && i < parcels.len() {
+            return Some(i);
+        }
+    }
+    if has_word(&w, &["other", "otro", "otra", "autre", "andere", "anderen", "anderes"]) {
+        let cur = current.and_then(|c| parcels.iter().position(|p| p == c)).unwrap_or(0);
+        return Some((cur + 1) % parcels.len());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_are_picked_by_name_or_position_in_four_languages() {
+        let offered = [Choice::Reship, Choice::Refund];
+        assert_eq!(pick_choice("a replacement please", &offered), Some(Choice::Reship));
+        assert_eq!(pick_choice("I'd rather have my money back", &offered), Some(Choice::Refund));
+        assert_eq!(pick_choice("the second one", &offered), Some(Choice::Refund));
+        assert_eq!(pick_choice("prefiero el reembolso", &offered), Some(Choice::Refund));
+        assert_eq!(pick_choice("Ersatz bitte", &offered), Some(Choice::Reship));
+        assert_eq!(pick_choice("store credit", &offered), None);
+        assert_eq!(pick_choice("where is it", &offered), None);
+    }
+
+    #[test]
+    fn the_other_parcel_is_the_one_not_in_focus() {
+        let p = vec!["A".to_owned(), "B".to_owned()];
+        assert_eq!(pick_parcel("and the other package?", &p, Some("A")), Some(1));
+        assert_eq!(pick_parcel("and the other package?", &p, Some("B")), Some(0));
+        assert_eq!(pick_parcel("what about the second one", &p, None), Some(1));
+        assert_eq!(pick_parcel("where is it", &p, None), None);
+        assert_eq!(pick_parcel("the other one", &p[..1], None), None);
+    }
+}
