@@ -162,16 +162,25 @@ pub struct Translation {
 /// description alone (and, for codes that are words, such as `DELIVERED_AT_NEIGHBOURS`, from
 /// the code's own words). The description also fills in the reason and the drop-off location.
 pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translation {
-    let by_text = text::classify(description);
+    // Reading the words is the expensive part: skip it when the code alone decides.
+    let by_text = || text::classify(description).status;
     let status = match codes::lookup(carrier, code) {
         Some([only]) => *only,
-        Some(candidates) if candidates.contains(&by_text.status) => by_text.status,
-        Some(candidates) => candidates
-            .first()
-            .copied()
-            .unwrap_or(UnifiedStatus::Unknown),
-        None if by_text.status != UnifiedStatus::Unknown => by_text.status,
-        None => text::classify_code(code).status,
+        Some(candidates) => {
+            let read = by_text();
+            if candidates.contains(&read) {
+                read
+            } else {
+                candidates
+                    .first()
+                    .copied()
+                    .unwrap_or(UnifiedStatus::Unknown)
+            }
+        }
+        None => match by_text() {
+            UnifiedStatus::Unknown => text::classify_code(code).status,
+            read => read,
+        },
     };
     let details = format!("{description} {}", text::code_words(code)).to_lowercase();
     Translation {
