@@ -24,6 +24,9 @@ fn main() -> ExitCode {
             }
             other => other.map_err(anyhow::Error::from),
         },
+        Command::EvalIntents(args) => {
+            cli::eval_intents(&args.file, BufWriter::new(io::stdout().lock()))
+        }
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

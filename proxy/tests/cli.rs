@@ -110,7 +110,42 @@ fn resolve_rejects_invalid_json_with_exit_code_2() {
 fn every_subcommand_is_documented_in_help() {
     let out = run(&["--help"], "");
     let help = String::from_utf8(out.stdout).unwrap();
-    for cmd in ["demo", "serve", "classify", "translate", "resolve"] {
+    for cmd in [
+        "demo",
+        "serve",
+        "classify",
+        "translate",
+        "resolve",
+        "eval-intents",
+    ] {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }
+}
+
+#[test]
+fn eval_intents_reports_scores_for_a_labelled_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.tsv");
+    std::fs::write(
+        &path,
+        "text\texpected\tsource\nwhere is my parcel\ttrack_order\tmine\nI want a refund\trefund\tmine\nwhat's the weather\tother\tmine\n",
+    )
+    .unwrap();
+    let out = run(&["eval-intents", path.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    for needle in ["track_order", "refund", "macro", "other"] {
+        assert!(report.contains(needle), "{needle} missing from:\n{report}");
+    }
+}
+
+#[test]
+fn eval_intents_on_a_missing_file_fails_with_its_name() {
+    let out = run(&["eval-intents", "no/such/file.tsv"], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.tsv"));
 }

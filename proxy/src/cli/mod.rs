@@ -2,10 +2,12 @@
 //! the core to scripts. These interfaces are stable; browser tests and scripts rely on them.
 
 mod classify;
+mod eval_intents;
 mod resolve;
 mod translate;
 
 pub use classify::classify;
+pub use eval_intents::eval_intents;
 pub use resolve::{resolve, ResolveError};
 pub use translate::translate;
 
@@ -37,6 +39,17 @@ pub enum Command {
     /// Resolve a scenario: a `wismo::Scenario` JSON document on stdin, the resolution as pretty
     /// JSON on stdout. Invalid JSON exits with status 2.
     Resolve,
+    /// Measure the intent model on a labelled TSV file (header line, then
+    /// `text<TAB>expected[<TAB>source]`, `expected` may list accepted intents joined by `|`):
+    /// per-intent precision, recall and F1, macro-F1, recall of `other`, a confusion table and
+    /// accuracy per source.
+    EvalIntents(EvalIntentsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalIntentsArgs {
+    /// The labelled TSV file, e.g. ../shared/data/intents/dev.tsv.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
