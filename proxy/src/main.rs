@@ -27,6 +27,18 @@ fn main() -> ExitCode {
         Command::EvalIntents(args) => {
             cli::eval_intents(&args.file, BufWriter::new(io::stdout().lock()))
         }
+        Command::ParseTracking(args) => match cli::parse_tracking(
+            &args.format,
+            wismo::carrier::Lang::from_locale(&args.lang),
+            &args.file,
+            BufWriter::new(io::stdout().lock()),
+        ) {
+            Err(cli::ParseTrackingError::Input(e)) => {
+                eprintln!("error: {}: {e}", args.file.display());
+                return ExitCode::from(2);
+            }
+            other => other.map_err(anyhow::Error::from),
+        },
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

@@ -149,3 +149,55 @@ fn eval_intents_on_a_missing_file_fails_with_its_name() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.tsv"));
 }
+
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/data/carriers/fixtures"
+);
+
+#[test]
+fn parse_tracking_turns_a_raw_carrier_response_into_plain_events() {
+    let file = format!("{FIXTURES}/ups_delivered_porch.xml");
+    let out = run(&["parse-tracking", "--format", "ups-xml", &file], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["format"], "ups-xml");
+    assert_eq!(doc["status"], "delivered");
+    let events = doc["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    assert!(events
+        .iter()
+        .all(|e| e["text"].as_str().is_some_and(|t| !t.is_empty())));
+}
+
+#[test]
+fn parse_tracking_guesses_the_format_and_rejects_garbage_with_status_2() {
+    let file = format!("{FIXTURES}/easypost_usps_pre_transit_label_created.json");
+    let out = run(&["parse-tracking", &file], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["format"], "easypost");
+
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.xml");
+    std::fs::write(&junk, "<not really").unwrap();
+    let out = run(
+        &[
+            "parse-tracking",
+            "--format",
+            "ups-xml",
+            junk.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("malformed xml"));
+}

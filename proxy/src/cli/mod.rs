@@ -3,11 +3,13 @@
 
 mod classify;
 mod eval_intents;
+mod parse_tracking;
 mod resolve;
 mod translate;
 
 pub use classify::classify;
 pub use eval_intents::eval_intents;
+pub use parse_tracking::{parse_tracking, ParseTrackingError};
 pub use resolve::{resolve, ResolveError};
 pub use translate::translate;
 
@@ -44,6 +46,24 @@ pub enum Command {
     /// per-intent precision, recall and F1, macro-F1, recall of `other`, a confusion table and
     /// accuracy per source.
     EvalIntents(EvalIntentsArgs),
+    /// Parse a raw tracking response (EasyPost, AfterShip, Shopify, UPS, FedEx, USPS, DHL, Canada
+    /// Post, Royal Mail) into unified events as JSON, each with its plain sentence, and the
+    /// parcel's current status. Unreadable input exits with status 2.
+    ParseTracking(ParseTrackingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParseTrackingArgs {
+    /// The document's format: easypost, aftership, shopify, ups-xml, ups-json, fedex-xml,
+    /// fedex-json, usps-xml, usps-json, dhl-express-xml, dhl-unified-json, canadapost-xml,
+    /// royalmail-json, or auto to guess from the content.
+    #[arg(long, default_value = "auto")]
+    pub format: String,
+    /// Language of the `text` fields as a locale ("en", "de", "fr-CA", "es").
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// The raw response file.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -1,0 +1,78 @@
+//! `wismo parse-tracking --format F FILE`: a raw carrier or aggregator response in, the unified
+//! events out as JSON, each with its plain sentence, plus the parcel's current status.
+
+use anyhow::Context;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+use wismo::carrier::parse::{self, Format, ParsedEvent};
+use wismo::carrier::{describe, Lang, Translation, UnifiedStatus};
+
+#[derive(Serialize)]
+struct Event<'a> {
+    /// The moment in UTC, when the carrier gives a time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<chrono::DateTime<chrono::Utc>>,
+    #[serde(flatten)]
+    parsed: &'a ParsedEvent,
+    /// What a shopper reads for this event.
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    format: &'static str,
+    status: UnifiedStatus,
+    events: Vec<Event<'a>>,
+}
+
+/// Why parsing failed, kept apart from I/O so the binary can exit with status 2 on bad input.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseTrackingError {
+    /// The document or the format name is not one we read.
+    #[error(transparent)]
+    Input(#[from] parse::ParseError),
+    /// Reading the file or writing the output failed.
+    #[error(transparent)]
+    Io(#[from] anyhow::Error),
+}
+
+/// Parses `path` as `format` ("auto" guesses it) and writes the events as pretty JSON.
+pub fn parse_tracking(
+    format: &str,
+    lang: Lang,
+    path: &Path,
+    mut output: impl Write,
+) -> Result<(), ParseTrackingError> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let (format, events) = if format.eq_ignore_ascii_case("auto") {
+        parse::parse_any(&text)?
+    } else {
+        let f: Format = format.parse()?;
+        (f, parse::parse(f, &text)?)
+    };
+    let out = Output {
+        format: format.as_str(),
+        status: parse::current_status(&events),
+        events: events
+            .iter()
+            .map(|e| Event {
+                at: e.at(),
+                parsed: e,
+                text: describe(
+                    &Translation {
+                        status: e.status,
+                        reason: e.reason,
+                        location: e.location,
+                    },
+                    e.place.as_deref(),
+                    lang,
+                ),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut output, &out).context("writing the events")?;
+    writeln!(output).context("writing the events")?;
+    Ok(())
+}
