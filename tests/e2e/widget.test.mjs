@@ -109,4 +109,37 @@ describe("chat widget on the demo storefront", () => {
     assert.deepEqual(problems.errors, []);
     await context.close();
   });
+
+  test("a network failure says so and keeps the typed text for another try", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    await page.route("**/api/v1/session", (route) => route.abort("internetdisconnected"));
+    const typed = `where is order ${IN_TRANSIT.number}? ${IN_TRANSIT.email}`;
+    const reply = await chat.send(typed);
+    assert.match(reply, /couldn't reach/i);
+    assert.equal(await chat.input.inputValue(), typed);
+    await page.unroute("**/api/v1/session");
+    await chat.sendButton.click();
+    await chat.orderCard.waitFor();
+    const unexpected = problems.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));
+    assert.deepEqual(unexpected, []);
+    await context.close();
+  });
+
+  test("without WebAssembly the loader shows a plain tracking link", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await page.goto(demo.url);
+    const link = page.getByTestId("wismo-fallback");
+    await link.waitFor();
+    assert.equal((await link.innerText()).trim(), "Track your order");
+    assert.ok((await link.getAttribute("href")).length > 0);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
 });

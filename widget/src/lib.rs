@@ -1,1 +1,17 @@
-//! The wismo chat widget.
+//! The wismo chat widget: Leptos CSR compiled to wasm, mounted in a shadow root by `www/wismo.js`.
+//! It understands and answers messages with the core itself and asks the proxy only for data.
+
+mod api;
+mod app;
+mod chat;
+mod composer;
+mod flow;
+mod launcher;
+mod message_list;
+mod mount;
+mod order_card;
+mod panel;
+mod quick_replies;
+mod style;
+
+pub use mount::mount;

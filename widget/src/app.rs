@@ -1,0 +1,163 @@
+//! The widget's root: owns the conversation's state and turns each message into a reply, using
+//! the core in the browser and the proxy only to fetch a verified order.
+
+use crate::api::{Api, ApiError};
+use crate::chat::{Log, Role};
+use crate::flow::{self, Step};
+use crate::launcher::Launcher;
+use crate::panel::Panel;
+use chrono::{DateTime, Utc};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wismo::resolve::{Choice, Conversation};
+use wismo::{Email, OrderContext, OrderNumber};
+
+const PANEL_ID: &str = "wismo-panel";
+
+const WELCOME: &str =
+    "Hi! I can tell you where your order is and when it will arrive. What can I help with?";
+const CHECKING: &str = "Checking your order…";
+const NOT_FOUND: &str = "Sorry, I couldn't find an order with those details. Please check the order number and the e-mail address you used to order, and try again.";
+const RATE_LIMITED: &str =
+    "There have been too many attempts just now. Please try again in a few minutes.";
+const OFFLINE: &str = "I couldn't reach the shop just now. Please check your connection and press Send again; I've kept your message.";
+const BROKEN: &str = "Sorry, something went wrong on our side while looking up your order. Please try again in a moment.";
+
+/// The browser's clock, used only while no order is loaded (then the server's time is used).
+fn browser_now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+#[component]
+pub fn App(
+    /// Where the wismo proxy is, e.g. `https://wismo.example.com`.
+    api_base: String,
+) -> impl IntoView {
+    let api = StoredValue::new(Api::new(&api_base));
+    let open = RwSignal::new(false);
+    let log = RwSignal::new({
+        let mut log = Log::default();
+        log.push(Role::Assistant, WELCOME, None);
+        log
+    });
+    let busy = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let conversation = RwSignal::new(Conversation::default());
+    let order = RwSignal::new(None::<OrderContext>);
+    let offers = RwSignal::new(Vec::<Choice>::new());
+    let launcher_ref = NodeRef::<html::Button>::new();
+    let input_ref = NodeRef::<html::Input>::new();
+
+    // Focus follows the panel: into the input when it opens, back to the launcher when it closes.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open {
+            request_animation_frame(move || {
+                if let Some(input) = input_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            });
+        } else if was_open == Some(true) {
+            if let Some(button) = launcher_ref.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+        is_open
+    });
+
+    let verify = move |text: String, number: OrderNumber, email: Email, question: String| {
+        busy.set(true);
+        let progress = log.try_update(|l| l.push_progress(CHECKING)).unwrap_or(0);
+        spawn_local(async move {
+            let result = api.get_value().load_order(&number, &email).await;
+            log.update(|l| l.remove(progress));
+            match result {
+                Ok(ctx) => {
+                    let resolution =
+                        conversation.with_untracked(|c| flow::answer(&question, ctx.clone(), c));
+                    conversation.set(resolution.conversation.clone());
+                    offers.set(resolution.offers.clone());
+                    order.set(Some(ctx));
+                    log.update(|l| {
+                        l.push(Role::Assistant, resolution.reply, resolution.card);
+                    });
+                }
+                Err(ApiError::VerificationFailed) => {
+                    conversation.update(flow::forget_identity);
+                    log.update(|l| {
+                        l.push(Role::Assistant, NOT_FOUND, None);
+                    });
+                }
+                Err(ApiError::RateLimited) => {
+                    conversation.update(flow::forget_identity);
+                    log.update(|l| {
+                        l.push(Role::Assistant, RATE_LIMITED, None);
+                    });
+                }
+                Err(ApiError::Network) => {
+                    // Put back what they typed so sending again is one key press.
+                    if draft.get_untracked().is_empty() {
+                        draft.set(text);
+                    }
+                    log.update(|l| {
+                        l.push(Role::Assistant, OFFLINE, None);
+                    });
+                }
+                Err(ApiError::Unexpected) => {
+                    log.update(|l| {
+                        l.push(Role::Assistant, BROKEN, None);
+                    });
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let send = move |text: String| {
+        let text = text.trim().to_owned();
+        if text.is_empty() || busy.get_untracked() {
+            return;
+        }
+        draft.set(String::new());
+        offers.set(Vec::new());
+        log.update(|l| {
+            l.push(Role::User, text.clone(), None);
+        });
+        let (step, after) = order.with_untracked(|loaded| {
+            conversation.with_untracked(|c| flow::next(c, &text, loaded.as_ref(), browser_now()))
+        });
+        conversation.set(after);
+        match step {
+            // The card came with the answer that loaded the order; later answers are words only.
+            Step::Reply(resolution) => {
+                offers.set(resolution.offers.clone());
+                log.update(|l| {
+                    l.push(Role::Assistant, resolution.reply, None);
+                });
+            }
+            Step::Verify {
+                number,
+                email,
+                question,
+            } => verify(text, number, email, question),
+        }
+    };
+    let on_send = Callback::new(move |()| send(draft.get_untracked()));
+    let on_pick = Callback::new(send);
+
+    view! {
+        <Panel
+            id=PANEL_ID
+            open=open
+            log=log
+            busy=busy
+            draft=draft
+            input_ref=input_ref
+            offers=offers
+            on_send=on_send
+            on_pick=on_pick
+        />
+        <Launcher open=open controls=PANEL_ID button_ref=launcher_ref />
+    }
+}

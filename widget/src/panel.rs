@@ -1,0 +1,67 @@
+//! The chat panel: a non-modal dialog with a header, the message log and the composer.
+
+use crate::chat::Log;
+use crate::composer::Composer;
+use crate::message_list::MessageList;
+use crate::quick_replies::QuickReplies;
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use wismo::resolve::Choice;
+
+#[component]
+pub fn Panel(
+    /// The element id the launcher's `aria-controls` points at.
+    id: &'static str,
+    /// Whether the panel is shown; Escape and the close button clear it.
+    open: RwSignal<bool>,
+    /// The conversation so far.
+    log: RwSignal<Log>,
+    /// True while an order is being fetched.
+    busy: RwSignal<bool>,
+    /// The text being typed.
+    draft: RwSignal<String>,
+    /// The message input, focused when the panel opens.
+    input_ref: NodeRef<html::Input>,
+    /// The choices offered in the latest answer, shown as quick replies.
+    offers: RwSignal<Vec<Choice>>,
+    /// Sends the draft.
+    on_send: Callback<()>,
+    /// Sends a quick reply.
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            open.set(false);
+        }
+    };
+    view! {
+        <div
+            id=id
+            class="panel"
+            role="dialog"
+            aria-label="Order help chat"
+            hidden=move || !open.get()
+            on:keydown=on_keydown
+        >
+            <div class="head">
+                <div>
+                    <h2>"Order help"</h2>
+                    <p>"Ask where your order is. We usually answer instantly."</p>
+                </div>
+                <button
+                    type="button"
+                    class="close"
+                    aria-label="Close chat"
+                    on:click=move |_| open.set(false)
+                >
+                    "×"
+                </button>
+            </div>
+            <MessageList log=log busy=busy />
+            <QuickReplies offers=offers busy=busy on_pick=on_pick />
+            <Composer draft=draft busy=busy input_ref=input_ref on_send=on_send />
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! The widget's stylesheet, placed inside its shadow root so it neither leaks out nor lets the
+//! page's styles in (`all: initial` on the host stops inherited fonts and colours too).
+
+pub const CSS: &str = r#"
+:host{all:initial;--accent:var(--wismo-accent,#1d4ed8);position:fixed;right:20px;bottom:20px;z-index:2147483000;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1b1f24}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+.launcher{display:flex;align-items:center;gap:8px;margin-left:auto;border:0;border-radius:999px;padding:12px 18px;background:var(--accent);color:#fff;font:600 15px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;box-shadow:0 6px 20px rgba(15,23,42,.25)}
+.launcher:hover,.send:hover{filter:brightness(.9)}
+.launcher:focus-visible,.close:focus-visible,.send:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.launcher svg{width:20px;height:20px;fill:currentColor}
+.panel{position:absolute;right:0;bottom:64px;width:min(380px,calc(100vw - 24px));height:min(580px,calc(100vh - 100px));display:flex;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;box-shadow:0 12px 40px rgba(15,23,42,.3);border:1px solid #e2e8f0}
+.head{display:flex;align-items:center;justify-content:space-between;padding:14px 16px;background:var(--accent);color:#fff}
+.head h2{margin:0;font-size:16px;font-weight:600}
+.head p{margin:2px 0 0;font-size:12.5px;opacity:.9}
+.close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}
+.close:hover{background:rgba(255,255,255,.15)}
+.log{position:relative;flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:#f8fafc}
+.msg{max-width:88%;padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}
+.msg[data-role=user]{align-self:flex-end;background:var(--accent);color:#fff;border-bottom-right-radius:4px}
+.msg[data-role=assistant]{align-self:flex-start;background:#fff;border:1px solid #e2e8f0;border-bottom-left-radius:4px}
+.msg.progress{color:#475569;font-style:italic}
+.card{margin-top:10px;border:1px solid #e2e8f0;border-radius:10px;padding:10px 12px;background:#fff;white-space:normal}
+.card.problem{border-color:#f59e0b;background:#fffbeb}
+.card h3{margin:0;font-size:13px;color:#475569;font-weight:600}
+.card .headline{margin:2px 0 6px;font-size:16px;font-weight:700;color:#0f172a}
+.card .eta{margin:0 0 6px;color:#166534;font-weight:600}
+.card ul{margin:0 0 8px;padding-left:18px;color:#334155}
+.parcel{border-top:1px solid #e2e8f0;padding-top:8px;margin-top:6px}
+.parcel .carrier{margin:0;font-weight:600}
+.parcel .tn{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;color:#475569;font-weight:400}
+.timeline{list-style:none;margin:6px 0 0;padding:0 0 0 12px;border-left:2px solid #cbd5e1}
+.timeline li{position:relative;margin:0 0 7px;font-size:13.5px}
+.timeline li::before{content:"";position:absolute;left:-18px;top:5px;width:10px;height:10px;border-radius:50%;background:#cbd5e1}
+.timeline li:first-child::before{background:var(--accent)}
+.more{margin:2px 0 0;border:0;background:none;padding:2px 0;color:var(--accent);font:600 13px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;text-decoration:underline}
+.more:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.timeline time{display:block;font-size:12px;color:#64748b}
+.quick{display:flex;flex-wrap:wrap;gap:6px;padding:8px 10px 0;background:#fff;border-top:1px solid #e2e8f0}
+.quick button{border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:999px;padding:6px 12px;font:600 13px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
+.quick button:hover{background:#f1f5f9}
+.quick button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.quick+.composer{border-top:0}
+.composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e2e8f0;background:#fff}
+.composer input{flex:1;min-width:0;border:1px solid #94a3b8;border-radius:8px;padding:9px 11px;font:inherit;color:inherit}
+.composer input:focus{outline:2px solid var(--accent);outline-offset:0;border-color:var(--accent)}
+.send{border:0;border-radius:8px;padding:0 14px;background:var(--accent);color:#fff;font:600 14px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
+.send:disabled{background:#94a3b8;cursor:default}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (prefers-reduced-motion:no-preference){.panel{animation:pop .16s ease-out}@keyframes pop{from{opacity:0;transform:translateY(8px)}}}
+"#;
