@@ -56,6 +56,12 @@ describe("chat widget on the demo storefront", () => {
     assert.ok(entries.length >= 3, `a timeline, got ${entries.length} entries`);
     assert.ok(entries.some((e) => /Columbus/.test(e)), `the latest place in plain words: ${entries.join(" | ")}`);
 
+    // The newest updates show first; the rest are one tap away.
+    const visible = () => page.locator('[data-testid="wismo-timeline-entry"]:visible').count();
+    assert.equal(await visible(), 3);
+    await page.getByTestId("wismo-timeline-more").click();
+    assert.equal(await visible(), entries.length);
+
     const everything = await chat.allText();
     for (const jargon of CARRIER_JARGON) {
       assert.doesNotMatch(everything, jargon, "raw carrier text never reaches the shopper");
@@ -64,6 +70,11 @@ describe("chat widget on the demo storefront", () => {
     // Later questions resolve against the loaded order without asking again.
     const followUp = await chat.send("when will it get here?");
     assert.doesNotMatch(followUp, /order number/i);
+
+    // Another order means a new chat: it forgets the verified one.
+    await page.getByTestId("wismo-restart").click();
+    assert.equal(await chat.orderCard.count(), 0);
+    assert.match(await chat.send("where is my order"), /order number/i);
 
     // Escape closes the panel and gives focus back to the launcher.
     await chat.input.press("Escape");

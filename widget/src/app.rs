@@ -29,6 +29,12 @@ fn browser_now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+fn welcome() -> Log {
+    let mut log = Log::default();
+    log.push(Role::Assistant, WELCOME, None);
+    log
+}
+
 #[component]
 pub fn App(
     /// Where the wismo proxy is, e.g. `https://wismo.example.com`.
@@ -36,11 +42,7 @@ pub fn App(
 ) -> impl IntoView {
     let api = StoredValue::new(Api::new(&api_base));
     let open = RwSignal::new(false);
-    let log = RwSignal::new({
-        let mut log = Log::default();
-        log.push(Role::Assistant, WELCOME, None);
-        log
-    });
+    let log = RwSignal::new(welcome());
     let busy = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let conversation = RwSignal::new(Conversation::default());
@@ -145,6 +147,15 @@ pub fn App(
     };
     let on_send = Callback::new(move |()| send(draft.get_untracked()));
     let on_pick = Callback::new(send);
+    let on_restart = Callback::new(move |()| {
+        log.set(welcome());
+        conversation.set(Conversation::default());
+        order.set(None);
+        offers.set(Vec::new());
+        if let Some(input) = input_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    });
 
     view! {
         <Panel
@@ -157,6 +168,7 @@ pub fn App(
             offers=offers
             on_send=on_send
             on_pick=on_pick
+            on_restart=on_restart
         />
         <Launcher open=open controls=PANEL_ID button_ref=launcher_ref />
     }

@@ -90,6 +90,7 @@ pub fn ParcelView(
                         <button
                             type="button"
                             class="more"
+                            data-testid="wismo-timeline-more"
                             aria-expanded=move || expanded.get().to_string()
                             on:click=move |_| expanded.update(|e| *e = !*e)
                         >

@@ -29,7 +29,10 @@ pub fn Panel(
     on_send: Callback<()>,
     /// Sends a quick reply.
     on_pick: Callback<String>,
+    /// Forgets the conversation and the verified order, to ask about another one.
+    on_restart: Callback<()>,
 ) -> impl IntoView {
+    let started = move || log.with(|l| l.messages.len() > 1);
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.stop_propagation();
@@ -48,8 +51,18 @@ pub fn Panel(
             <div class="head">
                 <div>
                     <h2>"Order help"</h2>
-                    <p>"Ask where your order is. We usually answer instantly."</p>
+                    <p>"Where your order is, answered instantly."</p>
                 </div>
+                <button
+                    type="button"
+                    class="restart"
+                    data-testid="wismo-restart"
+                    hidden=move || !started()
+                    disabled=move || busy.get()
+                    on:click=move |_| on_restart.run(())
+                >
+                    "New chat"
+                </button>
                 <button
                     type="button"
                     class="close"

@@ -7,14 +7,15 @@ pub const CSS: &str = r#"
 [hidden]{display:none!important}
 .launcher{display:flex;align-items:center;gap:8px;margin-left:auto;border:0;border-radius:999px;padding:12px 18px;background:var(--accent);color:#fff;font:600 15px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;box-shadow:0 6px 20px rgba(15,23,42,.25)}
 .launcher:hover,.send:hover{filter:brightness(.9)}
-.launcher:focus-visible,.close:focus-visible,.send:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.launcher:focus-visible,.close:focus-visible,.restart:focus-visible,.send:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .launcher svg{width:20px;height:20px;fill:currentColor}
 .panel{position:absolute;right:0;bottom:64px;width:min(380px,calc(100vw - 24px));height:min(580px,calc(100vh - 100px));display:flex;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;box-shadow:0 12px 40px rgba(15,23,42,.3);border:1px solid #e2e8f0}
 .head{display:flex;align-items:center;justify-content:space-between;padding:14px 16px;background:var(--accent);color:#fff}
 .head h2{margin:0;font-size:16px;font-weight:600}
 .head p{margin:2px 0 0;font-size:12.5px;opacity:.9}
 .close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}
-.close:hover{background:rgba(255,255,255,.15)}
+.restart{margin-left:auto;white-space:nowrap;flex:none;margin-right:4px;border:1px solid rgba(255,255,255,.6);background:transparent;color:#fff;border-radius:999px;padding:5px 11px;font:600 12.5px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
+.restart:hover,.close:hover{background:rgba(255,255,255,.15)}
 .log{position:relative;flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;background:#f8fafc}
 .msg{max-width:88%;padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}
 .msg[data-role=user]{align-self:flex-end;background:var(--accent);color:#fff;border-bottom-right-radius:4px}
