@@ -26,6 +26,11 @@ pub fn main(args: &[String]) -> Result {
             "demo",
         ],
     );
+    // `cargo xtask demo -- --addr ...` and `cargo xtask demo --addr ...` mean the same.
+    let args = match args.first() {
+        Some(first) if first == "--" => &args[1..],
+        _ => args,
+    };
     c.args(args);
     // The demo runs until interrupted; keep the terminal's stdin so Ctrl-C reaches it normally.
     let status = c
