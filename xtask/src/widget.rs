@@ -81,24 +81,32 @@ pub fn build(steps: &mut Steps) -> Result {
     })?;
     println!("\nWidget sizes (gzip -9):");
     report("wasm from cargo", &raw)?;
-    report("wasm after wasm-opt", &wasm)?;
-    report("JS glue", &out.join("wismo_widget.js"))?;
+    let js = out.join("wismo_widget.js");
+    // The shipped files also get gzip -9 twins, for a server that serves precompressed files.
+    for (what, path) in [("wasm after wasm-opt", &wasm), ("JS glue", &js)] {
+        let gz = report(what, path)?;
+        let mut twin = path.clone().into_os_string();
+        twin.push(".gz");
+        std::fs::write(&twin, gz).map_err(|e| format!("cannot write {twin:?}: {e}"))?;
+    }
     report("loader www/wismo.js", &root().join("www/wismo.js"))?;
     Ok(())
 }
 
-fn report(what: &str, path: &Path) -> Result {
+/// Prints a file's size raw and gzipped, and returns the gzipped bytes.
+fn report(what: &str, path: &Path) -> Result<Vec<u8>> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let gz = gzip(&bytes)?;
     println!(
         "  {what:<22} {:>9} B raw {:>9} B gzip",
         bytes.len(),
-        gzip_len(&bytes)?
+        gz.len()
     );
-    Ok(())
+    Ok(gz)
 }
 
-/// The gzip -9 size, by the system's gzip (std has no deflate and it is on every Debian).
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
+/// gzip -9 by the system's gzip (std has no deflate, and gzip is on every Debian).
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut child = Command::new("gzip")
         .args(["-9", "-c"])
         .stdin(Stdio::piped())
@@ -116,5 +124,8 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
         .join()
         .map_err(|_| "gzip writer panicked".to_owned())?
         .map_err(|e| format!("cannot feed gzip: {e}"))?;
-    Ok(out.stdout.len())
+    if !out.status.success() {
+        return Err(format!("gzip exited with {}", out.status).into());
+    }
+    Ok(out.stdout)
 }
