@@ -5,6 +5,7 @@ mod demo;
 mod run;
 mod setup;
 mod test;
+mod train_intents;
 mod widget;
 
 use std::process::ExitCode;
@@ -57,12 +58,24 @@ wasm-bindgen (--target web) into target/widget and shrinks the module with wasm-
 Each step prints its name and duration; a failure names the step and exits non-zero.",
         run: test::main,
     },
+    Task {
+        name: "train-intents",
+        summary: "retrain the intent model from src/nlu/examples into src/nlu/intent_model.bin",
+        help: "Reads the intent examples (src/nlu/examples/*.tsv, in file-name order), trains the
+model with the committed configuration and writes src/nlu/intent_model.bin. Deterministic:
+tests/nlu_train.rs fails whenever the committed weights differ from this command's output.",
+        run: |_| {
+            let summary = train_intents::train_intents(&run::root())?;
+            println!("{summary}");
+            Ok(())
+        },
+    },
 ];
 
 fn usage() -> String {
     let mut s = String::from("Usage: cargo xtask <command> [options]\n\nCommands:\n");
     for t in TASKS {
-        s.push_str(&format!("  {:<8} {}\n", t.name, t.summary));
+        s.push_str(&format!("  {:<14} {}\n", t.name, t.summary));
     }
     s.push_str("\nRun `cargo xtask <command> --help` for details.");
     s
