@@ -1,7 +1,8 @@
-//! `wismo serve`'s TOML configuration: where to listen, where the data lives, the signing secret
+//! `wismo serve`'s TOML configuration: where to listen, where the data lives, the signing secrets
 //! and the brand's policy. Every key is documented in CONFIG.md.
 
 use crate::auth::{KeyError, SessionKey};
+use crate::webhooks::{SecretError, WebhookSecret};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,10 @@ use wismo::Policy;
 
 /// The environment variable that supplies (and overrides) `session_secret`.
 pub const SECRET_ENV: &str = "WISMO_SESSION_SECRET";
+/// The environment variable that overrides `database` (a PostgreSQL URL, usually).
+pub const DATABASE_ENV: &str = "DATABASE_URL";
+/// The environment variable that supplies (and overrides) `shopify.client_secret`.
+pub const SHOPIFY_SECRET_ENV: &str = "WISMO_SHOPIFY_CLIENT_SECRET";
 
 /// The configuration file as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -16,8 +21,9 @@ pub const SECRET_ENV: &str = "WISMO_SESSION_SECRET";
 pub struct Config {
     #[serde(default = "default_listen")]
     pub listen: SocketAddr,
+    /// A SQLite file path, or a `postgres://` URL.
     #[serde(default = "default_database")]
-    pub database: PathBuf,
+    pub database: String,
     #[serde(default)]
     pub session_secret: Option<String>,
     #[serde(default = "default_www")]
@@ -28,14 +34,28 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     #[serde(default)]
     pub policy: Policy,
+    #[serde(default)]
+    pub shopify: ShopifyConfig,
+}
+
+/// `[shopify]`: the shop and the app's credentials.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShopifyConfig {
+    /// `example.myshopify.com`; also names the shop in per-shopper data.
+    #[serde(default)]
+    pub shop_domain: Option<String>,
+    /// The app's client secret, which signs webhooks.
+    #[serde(default)]
+    pub client_secret: Option<String>,
 }
 
 fn default_listen() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 8080))
 }
 
-fn default_database() -> PathBuf {
-    PathBuf::from(".wismo/wismo.sqlite")
+fn default_database() -> String {
+    ".wismo/wismo.sqlite".to_owned()
 }
 
 fn default_www() -> PathBuf {
@@ -67,6 +87,9 @@ pub enum ConfigError {
     /// The secret is too short to sign tokens safely.
     #[error("{0}")]
     WeakSecret(#[from] KeyError),
+    /// The Shopify client secret is unusable.
+    #[error("shopify.client_secret: {0}")]
+    ShopifySecret(#[from] SecretError),
 }
 
 impl Config {
@@ -85,6 +108,34 @@ impl Config {
             source,
         })?;
         Self::parse(&text, path)
+    }
+
+    /// Where the data lives: `DATABASE_URL` if set, else the file's `database`.
+    pub fn database(&self, env_url: Option<String>) -> String {
+        env_url
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| self.database.clone())
+    }
+
+    /// The Shopify webhook secret: the environment's if set, else the file's; none means
+    /// webhooks are refused.
+    pub fn shopify_secret(
+        &self,
+        env_secret: Option<String>,
+    ) -> Result<Option<WebhookSecret>, ConfigError> {
+        env_secret
+            .filter(|s| !s.is_empty())
+            .or_else(|| self.shopify.client_secret.clone())
+            .map(|s| WebhookSecret::new(s.as_bytes()).map_err(ConfigError::from))
+            .transpose()
+    }
+
+    /// The name per-shopper data is kept under: the Shopify domain, or `default`.
+    pub fn shop(&self) -> String {
+        self.shopify
+            .shop_domain
+            .clone()
+            .unwrap_or_else(|| "default".to_owned())
     }
 
     /// The signing key: the environment's secret if set, else the file's; at least 32 bytes.
@@ -131,6 +182,28 @@ mod tests {
         let c = Config::parse(text, Path::new("wismo.example.toml")).unwrap();
         assert_eq!(c.policy.timezone, "America/New_York");
         assert!(c.session_key(None).is_ok());
+    }
+
+    #[test]
+    fn the_environment_overrides_the_database_and_the_shopify_secret() {
+        let c = Config::parse(
+            "database = \"shop.sqlite\"\n[shopify]\nshop_domain = \"acme.myshopify.com\"\nclient_secret = \"file\"\n",
+            Path::new("x.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.database(None), "shop.sqlite");
+        assert_eq!(
+            c.database(Some("postgres://db/wismo".into())),
+            "postgres://db/wismo"
+        );
+        assert_eq!(c.shop(), "acme.myshopify.com");
+        let from_file = c.shopify_secret(None).unwrap().unwrap();
+        assert!(from_file.verify(b"x", &WebhookSecret::new(b"file").unwrap().sign(b"x")));
+        let from_env = c.shopify_secret(Some("env".into())).unwrap().unwrap();
+        assert!(from_env.verify(b"x", &WebhookSecret::new(b"env").unwrap().sign(b"x")));
+        let none = Config::parse("", Path::new("x.toml")).unwrap();
+        assert!(none.shopify_secret(None).unwrap().is_none());
+        assert_eq!(none.shop(), "default");
     }
 
     #[test]

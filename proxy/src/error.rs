@@ -27,6 +27,19 @@ pub enum AppError {
     /// No such API route.
     #[error("not found")]
     NotFound,
+    /// A webhook's signature does not match its body under the configured secret.
+    #[error("invalid webhook signature")]
+    InvalidSignature,
+    /// The feature needs configuration this proxy does not have (e.g. a webhook secret).
+    #[error("{0} is not configured")]
+    NotConfigured(&'static str),
+    /// The request clashes with an earlier one (an idempotency key reused for another request,
+    /// or a conversation updated in between); `code` says which.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// The action may not be executed now; `code` is the refusal's (see `actions::Refusal`).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     /// Anything else: logged in full, shown to the client as an opaque 500.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -47,14 +60,23 @@ impl AppError {
             Self::Unauthorized => "unauthorized",
             Self::RateLimited => "rate_limited",
             Self::NotFound => "not_found",
+            Self::InvalidSignature => "invalid_signature",
+            Self::NotConfigured(_) => "not_configured",
+            Self::Conflict { code, .. } | Self::Refused { code, .. } => code,
             Self::Internal(_) => "internal",
         }
     }
 
-    fn status(&self) -> StatusCode {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::VerificationFailed | Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::VerificationFailed | Self::Unauthorized | Self::InvalidSignature => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::NotConfigured(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -62,24 +84,36 @@ impl AppError {
     }
 }
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        let message = match &self {
-            Self::BadRequest(m) => m.as_str(),
+impl AppError {
+    /// The JSON body clients see (`code` and `message`); an internal error's detail is logged
+    /// here and never returned.
+    pub fn body(&self) -> serde_json::Value {
+        let message = match self {
+            Self::BadRequest(m)
+            | Self::Conflict { message: m, .. }
+            | Self::Refused { message: m, .. } => m.as_str(),
             Self::VerificationFailed => VERIFICATION_FAILED,
             Self::Unauthorized => "Please verify your order again.",
             Self::RateLimited => "Too many attempts. Please wait a few minutes and try again.",
             Self::NotFound => "There is no such API endpoint.",
+            Self::InvalidSignature => "The webhook signature is not valid.",
+            Self::NotConfigured(_) => "This endpoint is not configured on this server.",
             Self::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 "Something went wrong on our side. Please try again."
             }
         };
-        let body = Json(ErrorBody {
+        serde_json::to_value(ErrorBody {
             code: self.code(),
             message,
-        });
-        let mut res = (self.status(), body).into_response();
+        })
+        .unwrap_or_default()
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut res = (self.status(), Json(self.body())).into_response();
         if matches!(self, Self::Unauthorized) {
             res.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,

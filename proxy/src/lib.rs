@@ -3,10 +3,12 @@
 //! Only this crate knows SQL, HTTP and secrets; the core (`wismo`) stays pure. Shop data becomes
 //! the core's validated domain types at this crate's edge (see `db`).
 
+pub mod actions;
 pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod conversations;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -14,9 +16,11 @@ pub mod http;
 pub mod server;
 pub mod source;
 pub mod state;
+pub mod webhooks;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use db::Db;
 pub use error::AppError;
 pub use http::app;
-pub use source::{OrderSource, SqliteOrderSource};
+pub use source::{DbOrderSource, OrderSource};
 pub use state::AppState;

@@ -1,13 +1,14 @@
 //! Starting the proxy for real: building the state for the demo or a configured shop, binding the
-//! socket and serving until Ctrl-C or SIGTERM, letting requests in flight finish.
+//! socket, running the webhook worker and serving until Ctrl-C or SIGTERM, letting requests in
+//! flight finish.
 
-use crate::auth::{RateLimiter, SessionKey};
+use crate::auth::SessionKey;
 use crate::cli::{DemoArgs, ServeArgs};
 use crate::clock::{Clock, FixedClock, SystemClock};
-use crate::config::{Config, SECRET_ENV};
-use crate::source::SqliteOrderSource;
+use crate::config::{Config, DATABASE_ENV, SECRET_ENV, SHOPIFY_SECRET_ENV};
+use crate::db::Db;
 use crate::state::AppState;
-use crate::{db, demo, http};
+use crate::{demo, http, webhooks};
 use anyhow::Context;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -16,29 +17,23 @@ use tokio::net::TcpListener;
 
 /// `wismo demo`: seed if empty, freeze the clock, announce the address on stdout, serve.
 pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
-    let pool = db::open(&args.db).await?;
-    if demo::seed_if_empty(&pool).await? {
+    let db = Db::open(&args.db).await?;
+    if demo::seed_if_empty(&db).await? {
         tracing::info!(db = %args.db.display(), "seeded the demo shop");
     }
-    let state = AppState {
-        orders: Arc::new(SqliteOrderSource::new(pool.clone())),
-        pool,
-        clock: Arc::new(FixedClock::new(demo::now())),
-        policy: Arc::new(demo::policy()),
-        // A fresh key per run: demo tokens die with the process, and there is no secret to configure.
-        session_key: SessionKey::random()?,
-        limiter: Arc::new(RateLimiter::default()),
-        trust_forwarded_for: false,
-        www_dir: args.www_dir,
-        widget_dir: args.widget_dir,
-    };
+    // A fresh key per run: demo tokens die with the process, and there is no secret to configure.
+    let mut state = AppState::new(
+        db,
+        Arc::new(FixedClock::new(demo::now())),
+        demo::policy(),
+        SessionKey::random()?,
+    );
+    state.shop = Arc::from("demo");
+    state.www_dir = args.www_dir;
+    state.widget_dir = args.widget_dir;
     let listener = bind(args.addr).await?;
-    let addr = listener.local_addr().context("reading the bound address")?;
     // Browser tests read this exact line to find the port; it is the only thing on stdout.
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "wismo demo running at http://{addr}/").context("writing to stdout")?;
-    stdout.flush().context("flushing stdout")?;
-    drop(stdout);
+    announce(&listener, "wismo demo running at")?;
     serve(listener, state).await
 }
 
@@ -46,22 +41,18 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
 pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = Config::load(&args.config)?;
     let session_key = config.session_key(std::env::var(SECRET_ENV).ok())?;
-    let pool = db::open(&config.database).await?;
+    let webhook_secret = config.shopify_secret(std::env::var(SHOPIFY_SECRET_ENV).ok())?;
+    let db = Db::connect(&config.database(std::env::var(DATABASE_ENV).ok())).await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let state = AppState {
-        orders: Arc::new(SqliteOrderSource::new(pool.clone())),
-        pool,
-        clock,
-        policy: Arc::new(config.policy),
-        session_key,
-        limiter: Arc::new(RateLimiter::default()),
-        trust_forwarded_for: config.trust_forwarded_for,
-        www_dir: config.www_dir,
-        widget_dir: config.widget_dir,
-    };
+    let mut state = AppState::new(db, clock, config.policy.clone(), session_key);
+    state.trust_forwarded_for = config.trust_forwarded_for;
+    state.www_dir = config.www_dir.clone();
+    state.widget_dir = config.widget_dir.clone();
+    state.shop = Arc::from(config.shop());
+    state.shopify_webhook_secret = webhook_secret;
     let listener = bind(config.listen).await?;
-    let addr = listener.local_addr().context("reading the bound address")?;
-    tracing::info!(%addr, "wismo serving");
+    // Scripts and the kill-and-restart test read this line to find a port chosen with `:0`.
+    announce(&listener, "wismo serving at")?;
     serve(listener, state).await
 }
 
@@ -71,17 +62,31 @@ async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
         .with_context(|| format!("binding {addr}"))
 }
 
-/// Serves the app on `listener` until a shutdown signal, then closes the database cleanly.
+/// Prints `<prefix> http://ADDR/` on stdout, the real port included.
+fn announce(listener: &TcpListener, prefix: &str) -> anyhow::Result<()> {
+    let addr = listener.local_addr().context("reading the bound address")?;
+    tracing::info!(%addr, "listening");
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{prefix} http://{addr}/").context("writing to stdout")?;
+    stdout.flush().context("flushing stdout")
+}
+
+/// Serves the app on `listener` with the webhook worker beside it until a shutdown signal, then
+/// stops the worker (an event it was applying rolls back and is applied on the next start) and
+/// closes the database cleanly.
 pub async fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<()> {
-    let pool = state.pool.clone();
+    let db = state.db.clone();
+    let worker = webhooks::spawn_worker(db.clone(), state.clock.clone(), state.jobs.clone());
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .context("serving HTTP")?;
-    pool.close().await;
+        .context("serving HTTP");
+    worker.abort();
+    let _ = worker.await;
+    db.close().await;
     tracing::info!("stopped");
-    Ok(())
+    served
 }
 
 async fn shutdown_signal() {

@@ -1,8 +1,9 @@
-//! Where orders come from: the shop. The demo reads its own SQLite tables; a Shopify client will
-//! implement the same trait, so handlers never know which shop they talk to.
+//! Where orders come from: the shop. The demo and webhook-synced shops read the proxy's own
+//! tables; a Shopify client will implement the same trait, so handlers never know which shop they
+//! talk to.
 
+use crate::db::Db;
 use async_trait::async_trait;
-use sqlx::SqlitePool;
 use wismo::{Order, OrderNumber, Shipment};
 
 /// A shop's orders and the carrier data for their parcels.
@@ -15,25 +16,26 @@ pub trait OrderSource: Send + Sync + 'static {
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>>;
 }
 
-/// Orders and scans kept in the proxy's own database: the demo shop, and any shop synced into it.
+/// Orders and scans kept in the proxy's own database: the demo shop, and any shop synced into it
+/// by webhooks.
 #[derive(Debug, Clone)]
-pub struct SqliteOrderSource {
-    pool: SqlitePool,
+pub struct DbOrderSource {
+    db: Db,
 }
 
-impl SqliteOrderSource {
-    pub fn new(pool: SqlitePool) -> Self {
-        Self { pool }
+impl DbOrderSource {
+    pub fn new(db: Db) -> Self {
+        Self { db }
     }
 }
 
 #[async_trait]
-impl OrderSource for SqliteOrderSource {
+impl OrderSource for DbOrderSource {
     async fn order(&self, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
-        crate::db::load_order(&self.pool, number).await
+        crate::db::load_order(&self.db, number).await
     }
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
-        crate::db::load_shipments(&self.pool, &order.number).await
+        crate::db::load_shipments(&self.db, &order.number).await
     }
 }

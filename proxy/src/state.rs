@@ -1,18 +1,21 @@
 //! What every handler can reach: storage, the shop, the clock, the policy and the secrets, each
 //! plugged in from outside so the demo, the tests and production differ only in what is plugged in.
 
+use crate::actions::{DbOrderActions, Helpdesk, OrderActions};
 use crate::auth::{RateLimiter, SessionKey};
 use crate::clock::Clock;
-use crate::source::OrderSource;
-use sqlx::SqlitePool;
+use crate::db::Db;
+use crate::source::{DbOrderSource, OrderSource};
+use crate::webhooks::WebhookSecret;
 use std::path::PathBuf;
 use std::sync::Arc;
+use tokio::sync::Notify;
 use wismo::Policy;
 
 /// Shared state of the running proxy. Cheap to clone: everything inside is shared.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub orders: Arc<dyn OrderSource>,
     pub policy: Arc<Policy>,
@@ -24,4 +27,38 @@ pub struct AppState {
     pub www_dir: PathBuf,
     /// The built widget (`wismo_widget.js`, `wismo_widget_bg.wasm`), served at `/widget/`.
     pub widget_dir: PathBuf,
+    /// The shop this proxy serves, keying per-shopper data such as conversations.
+    pub shop: Arc<str>,
+    /// Carries out the resolver's proposals in the shop (cancel, change the address, refund…).
+    pub actions: Arc<dyn OrderActions>,
+    /// Where internal notes about executed actions go, when a helpdesk is configured.
+    pub helpdesk: Option<Arc<dyn Helpdesk>>,
+    /// The Shopify app's client secret that signs webhooks; webhooks are refused without it.
+    pub shopify_webhook_secret: Option<WebhookSecret>,
+    /// Wakes the webhook worker as soon as an event is stored.
+    pub jobs: Arc<Notify>,
+}
+
+impl AppState {
+    /// A state reading orders from `db` and executing actions on it, with no helpdesk, no
+    /// webhook secret, default static directories and the shop named `default`; callers
+    /// override the public fields they need.
+    pub fn new(db: Db, clock: Arc<dyn Clock>, policy: Policy, session_key: SessionKey) -> Self {
+        Self {
+            orders: Arc::new(DbOrderSource::new(db.clone())),
+            actions: Arc::new(DbOrderActions::new(db.clone(), clock.clone())),
+            db,
+            clock,
+            policy: Arc::new(policy),
+            session_key,
+            limiter: Arc::new(RateLimiter::default()),
+            trust_forwarded_for: false,
+            www_dir: PathBuf::from("www"),
+            widget_dir: PathBuf::from("target/widget"),
+            shop: Arc::from("default"),
+            helpdesk: None,
+            shopify_webhook_secret: None,
+            jobs: Arc::new(Notify::new()),
+        }
+    }
 }

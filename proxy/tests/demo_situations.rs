@@ -7,7 +7,7 @@ use common::spawn_demo;
 use wismo::carrier::DeliveryLocation;
 use wismo::resolve::Situation;
 use wismo::{OrderNumber, Scenario};
-use wismo_proxy::{db, demo, OrderSource, SqliteOrderSource};
+use wismo_proxy::{db, demo, Db, DbOrderSource, OrderSource};
 
 /// (order number, e-mail, situation kind); keep in step with DEMO.md.
 const DEMO_ORDERS: &[(&str, &str, &str)] = &[
@@ -25,7 +25,7 @@ const DEMO_ORDERS: &[(&str, &str, &str)] = &[
     ("1012", "ethan@example.com", "cancelled"),
 ];
 
-async fn resolve_demo_order(source: &SqliteOrderSource, number: &str) -> wismo::Resolution {
+async fn resolve_demo_order(source: &DbOrderSource, number: &str) -> wismo::Resolution {
     let number = OrderNumber::parse(number).unwrap();
     let order = source.order(&number).await.unwrap().expect("seeded");
     let shipments = source.shipments(&order).await.unwrap();
@@ -38,16 +38,22 @@ async fn resolve_demo_order(source: &SqliteOrderSource, number: &str) -> wismo::
     wismo::resolve(&Scenario::with_context("where is my order", ctx))
 }
 
-async fn demo_source() -> (SqliteOrderSource, tempfile::TempDir) {
+async fn demo_source(backend: &str) -> (DbOrderSource, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::open(&dir.path().join("demo.sqlite")).await.unwrap();
-    assert!(demo::seed_if_empty(&pool).await.unwrap());
-    (SqliteOrderSource::new(pool), dir)
+    let db = common::fresh_db(backend, dir.path()).await;
+    assert!(demo::seed_if_empty(&db).await.unwrap());
+    (DbOrderSource::new(db), dir)
 }
 
 #[tokio::test]
 async fn every_demo_order_resolves_to_the_situation_it_demonstrates() {
-    let (source, _dir) = demo_source().await;
+    for backend in common::backends() {
+        every_demo_order_resolves_on(backend).await;
+    }
+}
+
+async fn every_demo_order_resolves_on(backend: &str) {
+    let (source, _dir) = demo_source(backend).await;
     let mut got = Vec::new();
     for (number, email, _) in DEMO_ORDERS {
         let r = resolve_demo_order(&source, number).await;
@@ -65,7 +71,7 @@ async fn every_demo_order_resolves_to_the_situation_it_demonstrates() {
 
 #[tokio::test]
 async fn the_demo_shows_the_details_each_situation_is_about() {
-    let (source, _dir) = demo_source().await;
+    let (source, _dir) = demo_source("sqlite").await;
     // A FedEx drop-off note becomes where to look.
     let r = resolve_demo_order(&source, "1006").await;
     assert!(matches!(
@@ -109,12 +115,12 @@ async fn the_demo_shows_the_details_each_situation_is_about() {
 async fn seeding_twice_leaves_the_demo_shop_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite");
-    let pool = db::open(&path).await.unwrap();
-    assert!(demo::seed_if_empty(&pool).await.unwrap());
-    pool.close().await;
-    let pool = db::open(&path).await.unwrap();
-    assert!(!demo::seed_if_empty(&pool).await.unwrap());
-    assert_eq!(db::order_count(&pool).await.unwrap(), 12);
+    let first = Db::open(&path).await.unwrap();
+    assert!(demo::seed_if_empty(&first).await.unwrap());
+    first.close().await;
+    let again = Db::open(&path).await.unwrap();
+    assert!(!demo::seed_if_empty(&again).await.unwrap());
+    assert_eq!(db::order_count(&again).await.unwrap(), 12);
 }
 
 #[tokio::test]

@@ -22,7 +22,7 @@ fn the_readme_scenario_resolves_to_an_in_transit_answer_with_a_deadline() {
         .stdin
         .take()
         .unwrap()
-        .write_all(readme[start..end].as_bytes())
+        .write_all(&readme.as_bytes()[start..end])
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(

@@ -1,78 +1,138 @@
-//! Orders, shipments and scans in SQLite. Rows become validated domain types here, at the edge,
-//! so a corrupt row is an error the proxy logs, never a half-valid order shown to a shopper.
+//! Orders, shipments and scans. Rows become validated domain types here, at the edge, so a
+//! corrupt row is an error the proxy logs, never a half-valid order shown to a shopper.
 
+use super::time::{from_db, from_db_opt, to_db};
+use super::Db;
 use anyhow::Context;
-use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
+use sqlx::AnyConnection;
 use wismo::carrier::Carrier;
 use wismo::{Order, OrderNumber, Shipment, ShipmentData, TrackingEvent, TrackingNumber};
 
-/// Stores an order (its validated JSON whole, plus the columns lookups need).
-pub async fn insert_order(pool: &SqlitePool, order: &Order) -> anyhow::Result<()> {
-    let data = serde_json::to_string(order).context("serialising an order")?;
-    sqlx::query("INSERT INTO orders (number, email, created_at, data) VALUES (?, ?, ?, ?)")
-        .bind(order.number.as_str())
-        .bind(order.customer.email.as_str())
-        .bind(order.created_at)
-        .bind(data)
-        .execute(pool)
+/// Stores a new order (its validated JSON whole, plus the columns lookups need).
+pub async fn insert_order(db: &Db, order: &Order) -> anyhow::Result<()> {
+    let mut conn = db
+        .pool()
+        .acquire()
         .await
-        .with_context(|| format!("inserting order {}", order.number))?;
+        .context("acquiring a connection")?;
+    upsert_order(&mut conn, order, None).await
+}
+
+/// Stores an order or replaces the stored one with the same number; `source_id` names the shop
+/// resource it was derived from.
+pub(crate) async fn upsert_order(
+    conn: &mut AnyConnection,
+    order: &Order,
+    source_id: Option<&str>,
+) -> anyhow::Result<()> {
+    let data = serde_json::to_string(order).context("serialising an order")?;
+    sqlx::query(
+        "INSERT INTO orders (number, email, created_at, data, source_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (number) DO UPDATE SET email = excluded.email, created_at = excluded.created_at,
+             data = excluded.data, source_id = excluded.source_id",
+    )
+    .bind(order.number.as_str())
+    .bind(order.customer.email.as_str())
+    .bind(to_db(order.created_at))
+    .bind(data)
+    .bind(source_id)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("storing order {}", order.number))?;
     Ok(())
 }
 
 /// Stores a parcel of an order with its scans, in one transaction.
 pub async fn insert_shipment(
-    pool: &SqlitePool,
+    db: &Db,
     order_number: &OrderNumber,
     shipment: &Shipment,
 ) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await.context("starting a transaction")?;
-    sqlx::query(
-        "INSERT INTO shipments (tracking_number, order_number, carrier, estimated_delivery, checked_at, international)
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(shipment.tracking_number.as_str())
-    .bind(order_number.as_str())
-    .bind(shipment.carrier.slug())
-    .bind(shipment.estimated_delivery)
-    .bind(shipment.checked_at)
-    .bind(shipment.international)
-    .execute(&mut *tx)
-    .await
-    .with_context(|| format!("inserting shipment {}", shipment.tracking_number))?;
+    let mut tx = db.pool().begin().await.context("starting a transaction")?;
+    upsert_shipment(&mut tx, order_number, shipment).await?;
     for e in &shipment.events {
-        sqlx::query(
-            "INSERT INTO tracking_events (tracking_number, at, code, description, place, status)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(shipment.tracking_number.as_str())
-        .bind(e.at)
-        .bind(&e.code)
-        .bind(&e.description)
-        .bind(e.place.as_deref())
-        .bind(e.status.as_str())
-        .execute(&mut *tx)
-        .await
-        .with_context(|| format!("inserting a scan of {}", shipment.tracking_number))?;
+        insert_event(&mut tx, &shipment.tracking_number, e, "carrier", None).await?;
     }
     tx.commit().await.context("committing a shipment")?;
     Ok(())
 }
 
+/// Stores a parcel's row (not its scans), replacing what is known about it.
+pub(crate) async fn upsert_shipment(
+    conn: &mut AnyConnection,
+    order_number: &OrderNumber,
+    shipment: &Shipment,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO shipments (tracking_number, order_number, carrier, estimated_delivery, checked_at, international)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tracking_number) DO UPDATE SET order_number = excluded.order_number,
+             carrier = excluded.carrier, estimated_delivery = excluded.estimated_delivery,
+             checked_at = excluded.checked_at, international = excluded.international",
+    )
+    .bind(shipment.tracking_number.as_str())
+    .bind(order_number.as_str())
+    .bind(shipment.carrier.slug())
+    .bind(shipment.estimated_delivery.map(to_db))
+    .bind(to_db(shipment.checked_at))
+    .bind(i64::from(shipment.international))
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("storing shipment {}", shipment.tracking_number))?;
+    Ok(())
+}
+
+/// Stores one scan; `source` is `carrier` or `shopify` (whose codes are Shopify's own).
+pub(crate) async fn insert_event(
+    conn: &mut AnyConnection,
+    tracking_number: &TrackingNumber,
+    e: &TrackingEvent,
+    source: &str,
+    source_id: Option<&str>,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO tracking_events (tracking_number, at, code, description, place, status, source, source_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(tracking_number.as_str())
+    .bind(to_db(e.at))
+    .bind(&e.code)
+    .bind(&e.description)
+    .bind(e.place.as_deref())
+    .bind(e.status.as_str())
+    .bind(source)
+    .bind(source_id)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("inserting a scan of {tracking_number}"))?;
+    Ok(())
+}
+
 /// How many orders are stored: zero means a fresh database.
-pub async fn order_count(pool: &SqlitePool) -> anyhow::Result<i64> {
+pub async fn order_count(db: &Db) -> anyhow::Result<i64> {
     sqlx::query_scalar("SELECT COUNT(*) FROM orders")
-        .fetch_one(pool)
+        .fetch_one(db.pool())
         .await
         .context("counting orders")
 }
 
 /// The order with this number, if there is one.
-pub async fn load_order(pool: &SqlitePool, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
-    let data: Option<String> = sqlx::query_scalar("SELECT data FROM orders WHERE number = ?")
+pub async fn load_order(db: &Db, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
+    let mut conn = db
+        .pool()
+        .acquire()
+        .await
+        .context("acquiring a connection")?;
+    load_order_in(&mut conn, number).await
+}
+
+pub(crate) async fn load_order_in(
+    conn: &mut AnyConnection,
+    number: &OrderNumber,
+) -> anyhow::Result<Option<Order>> {
+    let data: Option<String> = sqlx::query_scalar("SELECT data FROM orders WHERE number = $1")
         .bind(number.as_str())
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .with_context(|| format!("loading order {number}"))?;
     data.map(|d| {
@@ -85,41 +145,39 @@ pub async fn load_order(pool: &SqlitePool, number: &OrderNumber) -> anyhow::Resu
 struct ShipmentRow {
     tracking_number: String,
     carrier: String,
-    estimated_delivery: Option<DateTime<Utc>>,
-    checked_at: DateTime<Utc>,
-    international: bool,
+    estimated_delivery: Option<String>,
+    checked_at: String,
+    international: i64,
 }
 
 #[derive(sqlx::FromRow)]
 struct EventRow {
-    at: DateTime<Utc>,
+    at: String,
     code: String,
     description: String,
     place: Option<String>,
+    source: String,
 }
 
 /// The parcels of an order with their scans, each scan translated afresh by the core so an
 /// improved code table applies to old rows too.
-pub async fn load_shipments(
-    pool: &SqlitePool,
-    number: &OrderNumber,
-) -> anyhow::Result<Vec<Shipment>> {
+pub async fn load_shipments(db: &Db, number: &OrderNumber) -> anyhow::Result<Vec<Shipment>> {
     let rows: Vec<ShipmentRow> = sqlx::query_as(
         "SELECT tracking_number, carrier, estimated_delivery, checked_at, international
-         FROM shipments WHERE order_number = ? ORDER BY tracking_number",
+         FROM shipments WHERE order_number = $1 ORDER BY tracking_number",
     )
     .bind(number.as_str())
-    .fetch_all(pool)
+    .fetch_all(db.pool())
     .await
     .with_context(|| format!("loading shipments of order {number}"))?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let events: Vec<EventRow> = sqlx::query_as(
-            "SELECT at, code, description, place FROM tracking_events
-             WHERE tracking_number = ? ORDER BY at, id",
+            "SELECT at, code, description, place, source FROM tracking_events
+             WHERE tracking_number = $1 ORDER BY at, id",
         )
         .bind(&row.tracking_number)
-        .fetch_all(pool)
+        .fetch_all(db.pool())
         .await
         .with_context(|| format!("loading scans of {}", row.tracking_number))?;
         let carrier = Carrier::parse(&row.carrier);
@@ -127,15 +185,30 @@ pub async fn load_shipments(
             .with_context(|| format!("stored tracking number {:?}", row.tracking_number))?;
         let events = events
             .into_iter()
-            .map(|e| TrackingEvent::from_scan(&carrier, e.at, &e.code, &e.description, e.place))
-            .collect();
+            .map(|e| {
+                // Shopify's fulfillment events speak Shopify's statuses, whoever carries the parcel.
+                let scheme = if e.source == "shopify" {
+                    Carrier::Shopify
+                } else {
+                    carrier.clone()
+                };
+                let at = from_db(&e.at, "scan time")?;
+                Ok(TrackingEvent::from_scan(
+                    &scheme,
+                    at,
+                    &e.code,
+                    &e.description,
+                    e.place,
+                ))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
         let shipment = Shipment::new(ShipmentData {
             carrier,
             tracking_number,
             events,
-            estimated_delivery: row.estimated_delivery,
-            checked_at: row.checked_at,
-            international: row.international,
+            estimated_delivery: from_db_opt(row.estimated_delivery.as_deref(), "estimate")?,
+            checked_at: from_db(&row.checked_at, "checked_at")?,
+            international: row.international != 0,
         })
         .with_context(|| format!("stored shipment {} is not valid", row.tracking_number))?;
         out.push(shipment);

@@ -5,9 +5,9 @@ mod build;
 mod orders;
 
 use crate::db;
+use crate::db::Db;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqlitePool;
 use wismo::{Policy, PolicyData};
 
 /// The demo's "now": Thursday 2026-11-19, 10:00 in New York.
@@ -31,14 +31,14 @@ pub fn policy() -> Policy {
 
 /// Fills an empty database with the demo shop; leaves a database with orders alone.
 /// Returns whether it seeded.
-pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<bool> {
-    if db::order_count(pool).await? > 0 {
+pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
+    if db::order_count(db).await? > 0 {
         return Ok(false);
     }
     for demo in orders::all().context("building the demo orders")? {
-        db::insert_order(pool, &demo.order).await?;
+        db::insert_order(db, &demo.order).await?;
         for shipment in &demo.shipments {
-            db::insert_shipment(pool, &demo.order.number, shipment).await?;
+            db::insert_shipment(db, &demo.order.number, shipment).await?;
         }
     }
     Ok(true)

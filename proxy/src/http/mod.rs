@@ -1,9 +1,13 @@
-//! The HTTP surface: one router for the API, the health check and the static files, built from
-//! an [`AppState`] so tests drive it in-process exactly as the server runs it.
+//! The HTTP surface: one router for the API, webhooks, the health check and the static files,
+//! built from an [`AppState`] so tests drive it in-process exactly as the server runs it.
 
+mod actions;
+mod messages;
 mod orders;
 mod session;
+mod shopper;
 mod static_files;
+mod webhooks;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -13,8 +17,11 @@ use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub use actions::Executed;
+pub use messages::{MessageRequest, MAX_MESSAGE_CHARS};
 pub use orders::order_context;
 pub use session::{SessionRequest, SessionResponse};
+pub use shopper::Shopper;
 
 /// The whole proxy as a router.
 ///
@@ -24,13 +31,19 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/session", post(session::create))
         .route("/orders/{number}", get(orders::get))
+        .route("/actions", post(actions::execute))
+        .route("/messages", post(messages::post))
         .fallback(|| async { AppError::NotFound })
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
+    let webhooks = Router::new()
+        .route("/shopify", post(webhooks::shopify))
+        .fallback(|| async { AppError::NotFound });
     Router::new()
         .nest("/api/v1", api)
+        .nest("/webhooks", webhooks)
         .route("/healthz", get(healthz))
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
         .layer(SetResponseHeaderLayer::overriding(

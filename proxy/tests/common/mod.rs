@@ -1,5 +1,6 @@
-//! One way to build the app for tests: the demo shop in a fresh database, a clock the test can
-//! move, and throwaway static directories; plus small request helpers.
+//! One way to build the app for tests: the demo shop in a fresh database (SQLite always, and
+//! PostgreSQL too when `WISMO_TEST_POSTGRES_URL` is set: see tests/postgres.sh), a clock the test
+//! can move, and throwaway static directories; plus small request helpers.
 
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
@@ -10,14 +11,82 @@ use http_body_util::BodyExt;
 use std::sync::Arc;
 use tempfile::TempDir;
 use tower::ServiceExt;
-use wismo_proxy::auth::{RateLimiter, SessionKey};
-use wismo_proxy::{app, db, demo, AppState, FixedClock, SqliteOrderSource};
+use wismo_proxy::actions::RecordingHelpdesk;
+use wismo_proxy::auth::SessionKey;
+use wismo_proxy::webhooks::WebhookSecret;
+use wismo_proxy::{app, demo, AppState, Db, FixedClock};
+
+/// The Shopify client secret test apps verify webhooks with.
+pub const WEBHOOK_SECRET: &[u8] = b"shpss_test_client_secret";
 
 pub struct TestApp {
     pub router: Router,
     pub clock: Arc<FixedClock>,
+    pub db: Db,
+    pub state: AppState,
+    pub helpdesk: Arc<RecordingHelpdesk>,
+    /// `sqlite` or `postgres`, for assertion messages.
+    pub backend: &'static str,
     /// Holds the database file and static directories until the test ends.
     pub dir: TempDir,
+}
+
+/// The PostgreSQL server tests also run against, if any.
+fn postgres_url() -> Option<String> {
+    std::env::var("WISMO_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// The kinds of database every storage test runs on: SQLite always, PostgreSQL when
+/// `WISMO_TEST_POSTGRES_URL` is set.
+pub fn backends() -> Vec<&'static str> {
+    let mut out = vec!["sqlite"];
+    if postgres_url().is_some() {
+        out.push("postgres");
+    }
+    out
+}
+
+/// A fresh, empty, migrated database of that kind; a PostgreSQL one is a new database of its own.
+pub async fn fresh_db(backend: &str, dir: &std::path::Path) -> Db {
+    match backend {
+        "postgres" => fresh_postgres(&postgres_url().expect("WISMO_TEST_POSTGRES_URL")).await,
+        _ => Db::open(&dir.join("test.sqlite"))
+            .await
+            .expect("a SQLite database"),
+    }
+}
+
+/// Creates a database with a unique `wismo_t_` name next to the one `url` names.
+pub async fn fresh_postgres(url: &str) -> Db {
+    use sqlx::{Connection, Executor};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SEQ: AtomicU32 = AtomicU32::new(0);
+    sqlx::any::install_default_drivers();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    let name = format!(
+        "wismo_t_{}_{}_{nanos}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = sqlx::AnyConnection::connect(url)
+        .await
+        .expect("WISMO_TEST_POSTGRES_URL accepts connections");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("the test role may create databases");
+    admin.close().await.ok();
+    let (base, query) = url.split_once('?').map_or((url, ""), |(b, q)| (b, q));
+    let (server, _) = base.rsplit_once('/').expect("a database URL with a path");
+    let sep = if query.is_empty() { "" } else { "?" };
+    Db::connect(&format!("{server}/{name}{sep}{query}"))
+        .await
+        .expect("the fresh PostgreSQL database")
 }
 
 pub struct Reply {
@@ -37,17 +106,30 @@ impl Reply {
     }
 }
 
-/// The demo shop on a fresh temporary database, at the demo's frozen "now".
+/// The demo shop on a fresh temporary SQLite database, at the demo's frozen "now".
 pub async fn spawn_demo() -> TestApp {
-    spawn_demo_with(false).await
+    spawn_demos_with(false).await.remove(0)
+}
+
+/// The demo shop on each configured database (see [`fresh_dbs`]).
+pub async fn spawn_demos() -> Vec<TestApp> {
+    spawn_demos_with(false).await
 }
 
 /// The demo shop as if behind a reverse proxy that sets `X-Forwarded-For`.
 pub async fn spawn_demo_behind_proxy() -> TestApp {
-    spawn_demo_with(true).await
+    spawn_demos_with(true).await.remove(0)
 }
 
-async fn spawn_demo_with(trust_forwarded_for: bool) -> TestApp {
+async fn spawn_demos_with(trust_forwarded_for: bool) -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for backend in backends() {
+        apps.push(spawn_one(trust_forwarded_for, backend).await);
+    }
+    apps
+}
+
+async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp {
     let dir = tempfile::tempdir().expect("a temp dir");
     let www = dir.path().join("www");
     let widget = dir.path().join("widget");
@@ -61,25 +143,29 @@ async fn spawn_demo_with(trust_forwarded_for: bool) -> TestApp {
     std::fs::write(widget.join("wismo_widget_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(widget.join("wismo_widget.js"), "export default 1;").unwrap();
 
-    let pool = db::open(&dir.path().join("test.sqlite"))
-        .await
-        .expect("database");
-    demo::seed_if_empty(&pool).await.expect("seed");
+    let db = fresh_db(backend, dir.path()).await;
+    demo::seed_if_empty(&db).await.expect("seed");
     let clock = Arc::new(FixedClock::new(demo::now()));
-    let state = AppState {
-        orders: Arc::new(SqliteOrderSource::new(pool.clone())),
-        pool,
-        clock: clock.clone(),
-        policy: Arc::new(demo::policy()),
-        session_key: SessionKey::new(&[7; 32]).unwrap(),
-        limiter: Arc::new(RateLimiter::default()),
-        trust_forwarded_for,
-        www_dir: www,
-        widget_dir: widget,
-    };
+    let helpdesk = Arc::new(RecordingHelpdesk::default());
+    let mut state = AppState::new(
+        db.clone(),
+        clock.clone(),
+        demo::policy(),
+        SessionKey::new(&[7; 32]).unwrap(),
+    );
+    state.trust_forwarded_for = trust_forwarded_for;
+    state.www_dir = www;
+    state.widget_dir = widget;
+    state.shop = Arc::from("demo");
+    state.helpdesk = Some(helpdesk.clone());
+    state.shopify_webhook_secret = Some(WebhookSecret::new(WEBHOOK_SECRET).unwrap());
     TestApp {
-        router: app(state),
+        router: app(state.clone()),
         clock,
+        db,
+        state,
+        helpdesk,
+        backend,
         dir,
     }
 }
@@ -110,6 +196,42 @@ impl TestApp {
                 .unwrap(),
         )
         .await
+    }
+
+    /// A POST with a JSON body and extra headers.
+    pub async fn post_with(&self, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut req = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::from(body.to_vec())).unwrap())
+            .await
+    }
+
+    /// A Shopify webhook delivery, signed with [`WEBHOOK_SECRET`].
+    pub async fn webhook(&self, topic: &str, event_id: &str, body: &serde_json::Value) -> Reply {
+        let body = body.to_string();
+        let sig = WebhookSecret::new(WEBHOOK_SECRET)
+            .unwrap()
+            .sign(body.as_bytes());
+        self.post_with(
+            "/webhooks/shopify",
+            &[
+                ("x-shopify-topic", topic),
+                ("x-shopify-event-id", event_id),
+                ("x-shopify-hmac-sha256", &sig),
+                ("x-shopify-shop-domain", "northwind.myshopify.com"),
+            ],
+            body.as_bytes(),
+        )
+        .await
+    }
+
+    /// Runs the webhook worker until nothing is pending, as the server's background task would.
+    pub async fn drain_webhooks(&self) -> usize {
+        wismo_proxy::webhooks::process_pending(&self.db, demo::now())
+            .await
+            .expect("the worker runs")
     }
 
     pub async fn post_raw(&self, path: &str, body: &str) -> Reply {

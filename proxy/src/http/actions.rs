@@ -1,0 +1,219 @@
+//! `POST /api/v1/actions`: execute one of the resolver's proposals for the verified shopper's
+//! order. The proxy decides for itself whether it may (the proposal must be executable, and the
+//! stored order and the policy must allow it), runs it at most once per `Idempotency-Key`, and
+//! writes an audit row for every attempt.
+
+use super::shopper::Shopper;
+use crate::actions::ledger::{self, AuditEntry, Reservation};
+use crate::actions::{self, ActionError, Refusal};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use wismo::resolve::{Action, Proposal};
+use wismo::OrderNumber;
+
+/// The answer to an executed action.
+#[derive(Debug, Serialize)]
+pub struct Executed {
+    pub status: &'static str,
+    pub action: &'static str,
+    pub order_number: OrderNumber,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(AppError::BadRequest(
+            "an Idempotency-Key header of 1 to 255 visible ASCII characters is required".into(),
+        ));
+    }
+    Ok(key.to_owned())
+}
+
+/// The order an action names (a handoff names none: it is about the shopper's order).
+fn named_order(action: &Action) -> Option<&OrderNumber> {
+    match action {
+        Action::ChangeAddress { order, .. }
+        | Action::Cancel { order }
+        | Action::Reship { order, .. }
+        | Action::Refund { order, .. }
+        | Action::OpenClaim { order, .. }
+        | Action::ScheduleFollowUp { order, .. }
+        | Action::CarrierRedirect { order, .. }
+        | Action::Flag { order, .. } => Some(order),
+        Action::Handoff { .. } => None,
+    }
+}
+
+fn refused(r: &Refusal) -> AppError {
+    AppError::Refused {
+        code: r.code(),
+        message: r.to_string(),
+    }
+}
+
+pub async fn execute(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let mut entry = AuditEntry {
+        at: state.clock.now(),
+        actor: shopper.actor(),
+        order_number: Some(shopper.0.as_str().to_owned()),
+        action: "unknown".into(),
+        detail: String::from_utf8_lossy(&body).chars().take(2000).collect(),
+        idempotency_key: None,
+        result: String::new(),
+        message: String::new(),
+    };
+    let parsed = idempotency_key(&headers).and_then(|key| {
+        let value: serde_json::Value = serde_json::from_slice(&body)
+            .map_err(|e| AppError::BadRequest(format!("the body is not JSON: {e}")))?;
+        let proposal: Proposal = serde_json::from_value(value.clone())
+            .map_err(|e| AppError::BadRequest(format!("the body is not a proposal: {e}")))?;
+        Ok((key, value, proposal))
+    });
+    let (key, value, proposal) = match parsed {
+        Ok(p) => p,
+        Err(e) => return finish(&state, entry, Err(e)).await,
+    };
+    entry.idempotency_key = Some(key.clone());
+    entry.action = proposal.action.kind().to_owned();
+    entry.detail = value.to_string();
+    if named_order(&proposal.action).is_some_and(|o| *o != shopper.0) {
+        // Another shopper's order: the same answer as an order that does not exist.
+        return finish(&state, entry, Err(AppError::Unauthorized)).await;
+    }
+
+    // Keys are per order, and `Value` serialises objects with sorted keys: the hash ignores
+    // formatting and field order, not content.
+    let hash: String = Sha256::digest(value.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let scope = format!("order:{}", shopper.0.as_str());
+    match ledger::reserve(&state.db, &scope, &key, &hash, entry.at).await? {
+        Reservation::New => {}
+        Reservation::Replay { status, body } => {
+            entry.result = "replayed".into();
+            entry.message = format!("answered {status} again");
+            ledger::audit(&state.db, &entry).await?;
+            let status = StatusCode::from_u16(status).map_err(anyhow::Error::from)?;
+            let mut res = (
+                status,
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response();
+            res.headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            return Ok(res);
+        }
+        Reservation::Conflict => {
+            let e = AppError::Conflict {
+                code: "idempotency_key_reused",
+                message: "this Idempotency-Key was already used for a different request".into(),
+            };
+            return finish(&state, entry, Err(e)).await;
+        }
+        Reservation::InProgress => {
+            let e = AppError::Conflict {
+                code: "idempotency_key_in_progress",
+                message: "a request with this Idempotency-Key is still being executed".into(),
+            };
+            return finish(&state, entry, Err(e)).await;
+        }
+    }
+
+    let outcome = perform(&state, &shopper, &proposal).await;
+    match &outcome {
+        Err(AppError::Internal(_)) => ledger::release(&state.db, &scope, &key).await?,
+        Ok(done) => {
+            let body = serde_json::to_string(done).map_err(anyhow::Error::from)?;
+            ledger::complete(&state.db, &scope, &key, 200, &body).await?;
+        }
+        Err(e) => {
+            ledger::complete(
+                &state.db,
+                &scope,
+                &key,
+                e.status().as_u16(),
+                &e.body().to_string(),
+            )
+            .await?;
+        }
+    }
+    finish(&state, entry, outcome).await
+}
+
+/// Checks and executes an accepted proposal.
+async fn perform(
+    state: &AppState,
+    shopper: &Shopper,
+    proposal: &Proposal,
+) -> Result<Executed, AppError> {
+    let order = state
+        .orders
+        .order(&shopper.0)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    actions::check(proposal, &order, &state.policy).map_err(|r| refused(&r))?;
+    let outcome = match state.actions.execute(&order, &proposal.action).await {
+        Ok(o) => o,
+        Err(ActionError::Rejected(why)) => return Err(refused(&Refusal::RejectedByShop(why))),
+        Err(ActionError::Failed(e)) => return Err(AppError::Internal(e)),
+    };
+    if let Some(helpdesk) = &state.helpdesk {
+        let note = format!("wismo: {} ({})", outcome.detail, proposal.action.kind());
+        if let Err(e) = helpdesk.internal_note(&order.number, &note).await {
+            // The action is done; a lost note must not turn it into an error or a retry.
+            tracing::error!(error = ?e, order = %order.number, "helpdesk note failed");
+        }
+    }
+    Ok(Executed {
+        status: "done",
+        action: proposal.action.kind(),
+        order_number: order.number.clone(),
+        detail: outcome.detail,
+        reference: outcome.reference,
+    })
+}
+
+/// Writes the audit row for an attempt and turns its result into the response.
+async fn finish(
+    state: &AppState,
+    mut entry: AuditEntry,
+    outcome: Result<Executed, AppError>,
+) -> Result<Response, AppError> {
+    match &outcome {
+        Ok(done) => {
+            entry.result = "done".into();
+            entry.message.clone_from(&done.detail);
+        }
+        Err(AppError::Internal(e)) => {
+            entry.result = "error".into();
+            entry.message = format!("{e:#}");
+        }
+        Err(e) => {
+            entry.result = e.code().into();
+            entry.message = e.to_string();
+        }
+    }
+    ledger::audit(&state.db, &entry).await?;
+    outcome.map(|done| Json(done).into_response())
+}

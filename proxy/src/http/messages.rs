@@ -1,0 +1,81 @@
+//! `POST /api/v1/messages`: one message from the verified shopper, answered by the core exactly
+//! as the widget would, continuing the shopper's stored conversation whatever channel it was
+//! started on, and storing it again for the next message.
+
+use super::orders::order_context;
+use super::shopper::Shopper;
+use crate::conversations::{Channel, ConversationStore, Direction, Message, PutError};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::Json;
+use serde::Deserialize;
+use wismo::{Resolution, Scenario};
+
+/// The longest message accepted, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// `{"message": "where is my parcel?", "channel": "chat"}`; the channel defaults to chat.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageRequest {
+    pub message: String,
+    #[serde(default = "chat")]
+    pub channel: Channel,
+}
+
+fn chat() -> Channel {
+    Channel::Chat
+}
+
+pub async fn post(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    body: Result<Json<MessageRequest>, JsonRejection>,
+) -> Result<Json<Resolution>, AppError> {
+    let Json(req) = body?;
+    let text = req.message.trim();
+    if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(AppError::BadRequest(format!(
+            "message must be 1 to {MAX_MESSAGE_CHARS} characters"
+        )));
+    }
+    let ctx = order_context(&state, &shopper.0)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let email = ctx.order.customer.email.clone();
+    let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
+    let stored = store.get(&email).await?;
+    let read_version = stored.as_ref().map(|s| s.version);
+    let conversation = stored.map(|s| s.conversation).unwrap_or_default();
+    let now = ctx.now;
+    let resolution = wismo::resolve(&Scenario::with_context(text, ctx).continuing(conversation));
+    let turn = [
+        Message {
+            at: now,
+            channel: req.channel,
+            direction: Direction::In,
+            text: text.to_owned(),
+        },
+        Message {
+            at: now,
+            channel: req.channel,
+            direction: Direction::Out,
+            text: resolution.reply.clone(),
+        },
+    ];
+    match store
+        .put(&email, &resolution.conversation, read_version, &turn)
+        .await
+    {
+        Ok(_) => Ok(Json(resolution)),
+        Err(PutError::Conflict) => Err(AppError::Conflict {
+            code: "conversation_changed",
+            message:
+                "another message in this conversation was answered at the same time; send it again"
+                    .into(),
+        }),
+        Err(PutError::Storage(e)) => Err(AppError::Internal(e)),
+    }
+}

@@ -1,0 +1,96 @@
+//! `POST /webhooks/shopify`: verify the signature over the raw body, store the delivery (once per
+//! event id) and commit, and only then answer 200; the worker applies it afterwards. A correctly
+//! signed delivery is never dropped: even a malformed one is kept, with the reason it failed.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::webhooks::store::{self, Incoming};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The answer Shopify gets (it reads only the status).
+#[derive(Debug, Serialize)]
+pub struct Ack {
+    /// `stored`, or `duplicate` for an event already stored.
+    pub status: &'static str,
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// The event's id: `X-Shopify-Event-Id`, else the older `X-Shopify-Webhook-Id`, else a hash of
+/// the body, so that even an unlabelled delivery is deduplicated against its own retries.
+fn event_id(headers: &HeaderMap, body: &[u8]) -> String {
+    header(headers, "x-shopify-event-id")
+        .or_else(|| header(headers, "x-shopify-webhook-id"))
+        .map(str::to_owned)
+        .unwrap_or_else(|| {
+            let digest = Sha256::digest(body);
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            format!("sha256:{hex}")
+        })
+}
+
+pub async fn shopify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Ack>, AppError> {
+    let secret = state
+        .shopify_webhook_secret
+        .as_ref()
+        .ok_or(AppError::NotConfigured("shopify webhooks"))?;
+    let signature = header(&headers, "x-shopify-hmac-sha256").ok_or(AppError::InvalidSignature)?;
+    if !secret.verify(&body, signature) {
+        tracing::warn!("shopify webhook with an invalid signature");
+        return Err(AppError::InvalidSignature);
+    }
+    let now = state.clock.now();
+    let topic = header(&headers, "x-shopify-topic").unwrap_or("");
+    let event_id = event_id(&headers, &body);
+    let triggered_at =
+        header(&headers, "x-shopify-triggered-at").and_then(|t| t.parse::<DateTime<Utc>>().ok());
+    let stored = store::store(
+        &state.db,
+        &Incoming {
+            provider: "shopify",
+            topic,
+            event_id: &event_id,
+            shop_domain: header(&headers, "x-shopify-shop-domain"),
+            triggered_at,
+            received_at: now,
+            body: &body,
+        },
+    )
+    .await?;
+    let Some(id) = stored else {
+        tracing::info!(%topic, %event_id, "duplicate shopify webhook");
+        return Ok(Json(Ack {
+            status: "duplicate",
+        }));
+    };
+    // Stored and committed; now say what is wrong with it, if anything, and keep it as failed.
+    let problem = if topic.is_empty() {
+        Some("X-Shopify-Topic is missing".to_owned())
+    } else {
+        serde_json::from_slice::<serde::de::IgnoredAny>(&body)
+            .err()
+            .map(|e| format!("the body is not JSON: {e}"))
+    };
+    if let Some(problem) = problem {
+        store::mark_failed(&state.db, id, &problem, now).await?;
+        return Err(AppError::BadRequest(problem));
+    }
+    state.jobs.notify_one();
+    Ok(Json(Ack { status: "stored" }))
+}

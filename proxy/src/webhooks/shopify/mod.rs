@@ -1,0 +1,90 @@
+//! Shopify's webhooks applied to the proxy's tables: each payload is kept as the latest version
+//! of its resource (`versions`), then the order it belongs to is derived again from those
+//! versions (`convert`) and written where the resolver reads orders and parcels.
+
+mod convert;
+pub mod payload;
+mod versions;
+
+pub use convert::{derive, minor_units, Derived};
+
+use sqlx::AnyConnection;
+
+/// The topics the proxy applies; others are stored and marked ignored.
+pub const TOPICS: &[&str] = &[
+    "orders/create",
+    "orders/updated",
+    "orders/cancelled",
+    "orders/fulfilled",
+    "orders/partially_fulfilled",
+    "orders/paid",
+    "orders/edited",
+    "fulfillments/create",
+    "fulfillments/update",
+    "fulfillment_events/create",
+];
+
+/// What applying an event did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    /// The event's data is now reflected in the orders and parcels (or was already newer there).
+    Applied,
+    /// Nothing to do for this topic; the note says why.
+    Ignored(String),
+}
+
+/// Why an event was not applied.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    /// The payload can never be applied (malformed JSON, an order the core rejects).
+    #[error("{0}")]
+    Invalid(String),
+    /// Storage failed; applying it again later may work.
+    #[error(transparent)]
+    Storage(#[from] anyhow::Error),
+}
+
+fn parse<T: serde::de::DeserializeOwned>(topic: &str, body: &[u8]) -> Result<T, ApplyError> {
+    serde_json::from_slice(body).map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))
+}
+
+/// Applies one event inside the caller's transaction. `triggered_ms` orders deliveries whose
+/// payloads carry the same `updated_at`.
+pub async fn apply(
+    conn: &mut AnyConnection,
+    topic: &str,
+    body: &[u8],
+    triggered_ms: i64,
+) -> Result<Applied, ApplyError> {
+    let order_id = match topic {
+        t if t.starts_with("orders/") && TOPICS.contains(&t) => {
+            let raw: serde_json::Value = parse(topic, body)?;
+            let order: payload::Order = serde_json::from_value(raw.clone())
+                .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            versions::store_order(conn, &order, &raw, triggered_ms).await?;
+            for f in &order.fulfillments {
+                let typed: payload::Fulfillment = serde_json::from_value(f.clone())
+                    .map_err(|e| ApplyError::Invalid(format!("{topic} fulfillment: {e}")))?;
+                versions::store_fulfillment(conn, &typed, f, triggered_ms).await?;
+            }
+            order.id
+        }
+        "fulfillments/create" | "fulfillments/update" => {
+            let raw: serde_json::Value = parse(topic, body)?;
+            let f: payload::Fulfillment = serde_json::from_value(raw.clone())
+                .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            versions::store_fulfillment(conn, &f, &raw, triggered_ms).await?;
+            f.order_id
+        }
+        "fulfillment_events/create" => {
+            let raw: serde_json::Value = parse(topic, body)?;
+            let e: payload::FulfillmentEvent = serde_json::from_value(raw.clone())
+                .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            versions::store_event(conn, &e, &raw).await?;
+            e.order_id
+        }
+        other => return Ok(Applied::Ignored(format!("topic {other} is not handled"))),
+    };
+    versions::rebuild(conn, &order_id).await?;
+    Ok(Applied::Applied)
+}
