@@ -1,6 +1,9 @@
 //! The demo shop's promise: each seeded order resolves, through the core, to the situation DEMO.md
 //! says it shows. This table is the "what to try in the demo" list.
 
+// The realistic Shopify payloads in common/shopify.rs nest deeper than json!'s default allows.
+#![recursion_limit = "256"]
+
 mod common;
 
 use common::spawn_demo;

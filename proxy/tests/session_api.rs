@@ -1,5 +1,8 @@
 //! Verification and order access through the router: who may read which order, and how failures look.
 
+// The realistic Shopify payloads in common/shopify.rs nest deeper than json!'s default allows.
+#![recursion_limit = "256"]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -1,5 +1,8 @@
 //! The health check and the static files: the storefront at `/`, the widget at `/widget/`.
 
+// The realistic Shopify payloads in common/shopify.rs nest deeper than json!'s default allows.
+#![recursion_limit = "256"]
+
 mod common;
 
 use axum::http::StatusCode;
