@@ -84,25 +84,27 @@ pub async fn execute(
     let parsed = idempotency_key(&headers).and_then(|key| {
         let value: serde_json::Value = serde_json::from_slice(&body)
             .map_err(|e| AppError::BadRequest(format!("the body is not JSON: {e}")))?;
-        let proposal: Proposal = serde_json::from_value(value.clone())
+        let proposal: Proposal = serde_json::from_value(value)
             .map_err(|e| AppError::BadRequest(format!("the body is not a proposal: {e}")))?;
-        Ok((key, value, proposal))
+        // The proposal as the core writes it: field order, spacing and `#1001` versus `1001`
+        // do not make two requests different.
+        let canonical = serde_json::to_string(&proposal).map_err(anyhow::Error::from)?;
+        Ok((key, canonical, proposal))
     });
-    let (key, value, proposal) = match parsed {
+    let (key, canonical, proposal) = match parsed {
         Ok(p) => p,
         Err(e) => return finish(&state, entry, Err(e)).await,
     };
     entry.idempotency_key = Some(key.clone());
     entry.action = proposal.action.kind().to_owned();
-    entry.detail = value.to_string();
+    entry.detail.clone_from(&canonical);
     if named_order(&proposal.action).is_some_and(|o| *o != shopper.0) {
         // Another shopper's order: the same answer as an order that does not exist.
         return finish(&state, entry, Err(AppError::Unauthorized)).await;
     }
 
-    // Keys are per order, and `Value` serialises objects with sorted keys: the hash ignores
-    // formatting and field order, not content.
-    let hash: String = Sha256::digest(value.to_string().as_bytes())
+    // Keys are per order; the hash covers the canonical proposal.
+    let hash: String = Sha256::digest(canonical.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
