@@ -46,19 +46,42 @@ fn bench(c: &mut Criterion) {
     let in_transit = scenario(
         "where is my order? I need it by Saturday",
         "fulfilled",
-        json!([["2026-11-16T10:00:00Z", "I/DP", "DEPARTURE SCAN", "Louisville, KY"],
-               ["2026-11-19T09:00:00Z", "I/AR", "ARRIVAL SCAN", "Secaucus, NJ"]]),
+        json!([
+            [
+                "2026-11-16T10:00:00Z",
+                "I/DP",
+                "DEPARTURE SCAN",
+                "Louisville, KY"
+            ],
+            [
+                "2026-11-19T09:00:00Z",
+                "I/AR",
+                "ARRIVAL SCAN",
+                "Secaucus, NJ"
+            ]
+        ]),
     );
     let stalled = scenario(
         "wher is my oder??",
         "fulfilled",
-        json!([["2026-11-12T10:00:00Z", "I/DP", "DEPARTURE SCAN", "Chicago, IL"],
-               ["2026-11-14T09:00:00Z", "I/AR", "ARRIVAL SCAN", "Denver, CO"]]),
+        json!([
+            [
+                "2026-11-12T10:00:00Z",
+                "I/DP",
+                "DEPARTURE SCAN",
+                "Chicago, IL"
+            ],
+            ["2026-11-14T09:00:00Z", "I/AR", "ARRIVAL SCAN", "Denver, CO"]
+        ]),
     );
     let late = scenario("¿dónde está mi pedido?", "unfulfilled", json!([]));
     wismo::nlu::classify("warm up");
     let mut g = c.benchmark_group("resolve");
-    for (name, s) in [("in_transit_with_deadline", &in_transit), ("stalled_with_offers", &stalled), ("late_in_warehouse_es", &late)] {
+    for (name, s) in [
+        ("in_transit_with_deadline", &in_transit),
+        ("stalled_with_offers", &stalled),
+        ("late_in_warehouse_es", &late),
+    ] {
         g.bench_function(name, |b| b.iter(|| black_box(resolve(black_box(s)))));
     }
     g.finish();

@@ -124,7 +124,12 @@ fn scenario(case: &Case, message: &str) -> Value {
     for (k, v) in toml_to_json(&case.policy).as_object().unwrap() {
         policy[k] = v.clone();
     }
-    let all_tracking: Vec<&str> = case.parcel.iter().map(|p| p.tracking.as_str()).chain(case.silent.iter().map(String::as_str)).collect();
+    let all_tracking: Vec<&str> = case
+        .parcel
+        .iter()
+        .map(|p| p.tracking.as_str())
+        .chain(case.silent.iter().map(String::as_str))
+        .collect();
     let items: Vec<Value> = (0..all_tracking.len().max(1))
         .map(|i| {
             let mut li = json!({"id": format!("li{i}"), "title": format!("Item {}", i + 1), "quantity": 1,
@@ -185,37 +190,85 @@ fn check_turn(case: &Case, i: usize, turn: &Turn, r: &Resolution) -> Vec<String>
     let mut errors = Vec::new();
     let mut expect = |ok: bool, what: String| {
         if !ok {
-            errors.push(format!("{} turn {} ({:?}): {what}", case.name, i + 1, turn.say));
+            errors.push(format!(
+                "{} turn {} ({:?}): {what}",
+                case.name,
+                i + 1,
+                turn.say
+            ));
         }
     };
     if let Some(s) = &turn.situation {
         let got = r.situation.as_ref().map(|s| s.kind());
-        expect(got == Some(s.as_str()), format!("situation {s}, got {got:?}"));
+        expect(
+            got == Some(s.as_str()),
+            format!("situation {s}, got {got:?}"),
+        );
     }
     for c in &turn.contains {
-        expect(r.reply.contains(c.as_str()), format!("reply should contain {c:?}: {}", r.reply));
+        expect(
+            r.reply.contains(c.as_str()),
+            format!("reply should contain {c:?}: {}", r.reply),
+        );
     }
     for c in &turn.not_contains {
-        expect(!r.reply.contains(c.as_str()), format!("reply must not contain {c:?}: {}", r.reply));
+        expect(
+            !r.reply.contains(c.as_str()),
+            format!("reply must not contain {c:?}: {}", r.reply),
+        );
     }
     if let Some(o) = &turn.offers {
-        let got: Vec<String> = r.offers.iter().map(|c| serde_json::to_value(c).unwrap().as_str().unwrap().to_owned()).collect();
+        let got: Vec<String> = r
+            .offers
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
         expect(&got == o, format!("offers {o:?}, got {got:?}"));
     }
     if let Some(p) = &turn.proposals {
         let got: Vec<String> = r
             .proposals
             .iter()
-            .map(|p| format!("{}{}", p.action.kind(), if p.needs_confirmation { "?" } else if p.needs_approval { "!" } else { "" }))
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    p.action.kind(),
+                    if p.needs_confirmation {
+                        "?"
+                    } else if p.needs_approval {
+                        "!"
+                    } else {
+                        ""
+                    }
+                )
+            })
             .collect();
         expect(&got == p, format!("proposals {p:?}, got {got:?}"));
     }
     if let Some(h) = turn.handoff {
-        expect(r.handoff.is_some() == h, format!("handoff {h}, got {:?}", r.handoff));
+        expect(
+            r.handoff.is_some() == h,
+            format!("handoff {h}, got {:?}", r.handoff),
+        );
     }
     if let Some(n) = &turn.need {
-        let got = r.need.map(|n| serde_json::to_value(n).unwrap().as_str().unwrap().to_owned());
-        expect(got.as_deref() == Some(n.as_str()), format!("need {n}, got {got:?}"));
+        let got = r.need.map(|n| {
+            serde_json::to_value(n)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        });
+        expect(
+            got.as_deref() == Some(n.as_str()),
+            format!("need {n}, got {got:?}"),
+        );
     }
     if let Some(u) = &turn.upsell {
         let got = match &r.upsell {
@@ -226,22 +279,41 @@ fn check_turn(case: &Case, i: usize, turn: &Turn, r: &Resolution) -> Vec<String>
         expect(got == u, format!("upsell {u}, got {got}"));
     }
     if let Some(d) = &turn.deadline {
-        let got = r.deadline.as_ref().map(|d| serde_json::to_value(d.verdict).unwrap().as_str().unwrap().to_owned());
-        expect(got.as_deref() == Some(d.as_str()), format!("deadline {d}, got {got:?}"));
+        let got = r.deadline.as_ref().map(|d| {
+            serde_json::to_value(d.verdict)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        });
+        expect(
+            got.as_deref() == Some(d.as_str()),
+            format!("deadline {d}, got {got:?}"),
+        );
     }
     if let Some(l) = &turn.language {
         let got = serde_json::to_value(r.conversation.lang).unwrap();
-        expect(got.as_str() == Some(l.as_str()), format!("language {l}, got {got}"));
+        expect(
+            got.as_str() == Some(l.as_str()),
+            format!("language {l}, got {got}"),
+        );
     }
     // Whatever the case, raw carrier text never reaches the shopper.
     for p in &case.parcel {
         for (_, code, desc, _) in &p.scans {
-            expect(!r.reply.contains(desc.as_str()), format!("reply leaks carrier text {desc:?}"));
+            expect(
+                !r.reply.contains(desc.as_str()),
+                format!("reply leaks carrier text {desc:?}"),
+            );
             // Purely numeric codes ("01") collide with order numbers and dates, so only codes with
             // letters are checked; the carrier-language tests check every code against every text.
-            let lettered = code.chars().any(|c| c.is_ascii_alphabetic()) && code.chars().any(|c| c.is_ascii_digit() || c == '/');
+            let lettered = code.chars().any(|c| c.is_ascii_alphabetic())
+                && code.chars().any(|c| c.is_ascii_digit() || c == '/');
             if code.len() >= 2 && lettered {
-                expect(!r.reply.contains(code.as_str()), format!("reply leaks carrier code {code:?}"));
+                expect(
+                    !r.reply.contains(code.as_str()),
+                    format!("reply leaks carrier code {code:?}"),
+                );
             }
         }
     }
@@ -251,19 +323,25 @@ fn check_turn(case: &Case, i: usize, turn: &Turn, r: &Resolution) -> Vec<String>
 #[test]
 fn every_scenario_in_the_table_resolves_as_expected() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     files.sort();
     let mut errors = Vec::new();
     let mut snapshot = String::new();
     let mut cases = 0;
     for path in files {
-        let file: File = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File = toml::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in &file.case {
             cases += 1;
             writeln!(snapshot, "## {}", case.name).unwrap();
             let mut conversation = wismo::resolve::Conversation::default();
             for (i, turn) in case.turn.iter().enumerate() {
-                let s: Scenario = serde_json::from_value(scenario(case, &turn.say)).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+                let s: Scenario = serde_json::from_value(scenario(case, &turn.say))
+                    .unwrap_or_else(|e| panic!("{}: {e}", case.name));
                 let r = resolve(&s.continuing(conversation.clone()));
                 errors.extend(check_turn(case, i, turn, &r));
                 writeln!(snapshot, "> {}\n{}\n", turn.say, r.reply).unwrap();
@@ -271,7 +349,15 @@ fn every_scenario_in_the_table_resolves_as_expected() {
             }
         }
     }
-    assert!(cases >= 60, "the table should hold at least 60 cases, has {cases}");
+    assert!(
+        cases >= 60,
+        "the table should hold at least 60 cases, has {cases}"
+    );
     expect_file!["scenarios/replies.txt"].assert_eq(&snapshot);
-    assert!(errors.is_empty(), "{} failures:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{} failures:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }

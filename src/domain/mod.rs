@@ -10,7 +10,5 @@ pub use order::{
     Address, Currency, Customer, Fulfillment, FulfillmentStatus, LineItem, Money, Order, OrderData,
     OrderError,
 };
-pub use policy::{
-    Offers, Policy, PolicyData, PolicyError, Product, QuietHours, Tone, TransitDays,
-};
+pub use policy::{Offers, Policy, PolicyData, PolicyError, Product, QuietHours, Tone, TransitDays};
 pub use shipment::{Shipment, ShipmentData, ShipmentError, TrackingEvent};

@@ -166,8 +166,9 @@ fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Er
         .into_iter()
         .map(|r| {
             let (DateRepr::Text(s) | DateRepr::Toml { value: s }) = r;
-            s.parse::<NaiveDate>()
-                .map_err(|_| serde::de::Error::custom(format!("holiday {s:?} is not a date like 2026-12-24")))
+            s.parse::<NaiveDate>().map_err(|_| {
+                serde::de::Error::custom(format!("holiday {s:?} is not a date like 2026-12-24"))
+            })
         })
         .collect()
 }
@@ -238,7 +239,10 @@ impl Policy {
                 return Err(PolicyError::ZeroThreshold(name));
             }
         }
-        for (name, h) in [("start", data.quiet_hours.start), ("end", data.quiet_hours.end)] {
+        for (name, h) in [
+            ("start", data.quiet_hours.start),
+            ("end", data.quiet_hours.end),
+        ] {
             if h > 23 {
                 return Err(PolicyError::QuietHour(name, h));
             }
@@ -254,7 +258,8 @@ impl Policy {
 
     /// Reads a policy from TOML, the format merchants write by hand; every key is optional.
     pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
-        let data: PolicyData = toml::from_str(text).map_err(|e| PolicyError::Syntax(e.message().to_owned()))?;
+        let data: PolicyData =
+            toml::from_str(text).map_err(|e| PolicyError::Syntax(e.message().to_owned()))?;
         Self::new(data)
     }
 
@@ -403,7 +408,10 @@ mod tests {
         assert_eq!(p.brand_name, "Northwind");
         assert!(!p.offers.refund && p.offers.reship);
         assert_eq!(p.transit("express"), TransitDays { min: 1, max: 1 });
-        assert_eq!(p.holidays, vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()]);
+        assert_eq!(
+            p.holidays,
+            vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()]
+        );
         let err = Policy::from_toml("[offers]\nrefnd = true\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `refnd`"), "{err}");
         let err = Policy::from_toml("[quiet_hours]\nstart = 25\nend = 7\n").unwrap_err();
@@ -413,7 +421,12 @@ mod tests {
     #[test]
     fn quiet_hours_wrap_past_midnight() {
         let p = Policy::default();
-        assert!(p.is_quiet_hour(22) && p.is_quiet_hour(3) && !p.is_quiet_hour(8) && !p.is_quiet_hour(20));
+        assert!(
+            p.is_quiet_hour(22)
+                && p.is_quiet_hour(3)
+                && !p.is_quiet_hour(8)
+                && !p.is_quiet_hour(20)
+        );
     }
 
     #[test]

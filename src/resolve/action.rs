@@ -12,19 +12,36 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
     /// Change the shipping address before the warehouse picks the order.
-    ChangeAddress { order: OrderNumber, new_address: String },
+    ChangeAddress {
+        order: OrderNumber,
+        new_address: String,
+    },
     /// Cancel an order that has not been fulfilled.
     Cancel { order: OrderNumber },
     /// Send the items again, optionally by the fastest service.
     Reship { order: OrderNumber, expedited: bool },
     /// Refund the order, to the payment method or as store credit.
-    Refund { order: OrderNumber, amount: Money, store_credit: bool },
+    Refund {
+        order: OrderNumber,
+        amount: Money,
+        store_credit: bool,
+    },
     /// Open a missing-parcel claim with the carrier.
-    OpenClaim { order: OrderNumber, tracking_number: String },
+    OpenClaim {
+        order: OrderNumber,
+        tracking_number: String,
+    },
     /// Look at the order again later and tell the shopper what changed.
-    ScheduleFollowUp { order: OrderNumber, at: DateTime<Utc>, reason: String },
+    ScheduleFollowUp {
+        order: OrderNumber,
+        at: DateTime<Utc>,
+        reason: String,
+    },
     /// Ask the carrier to deliver a parcel in transit somewhere else.
-    CarrierRedirect { order: OrderNumber, tracking_number: String },
+    CarrierRedirect {
+        order: OrderNumber,
+        tracking_number: String,
+    },
     /// Leave the team an internal note to chase something (a late pickup, a late order).
     Flag { order: OrderNumber, reason: String },
     /// Pass the conversation to a person with a summary.

@@ -28,7 +28,10 @@ pub(super) fn build(
     eta: Option<String>,
     reply: &str,
 ) -> AgentView {
-    let tracking: Vec<&str> = shipments.iter().map(|s| s.tracking_number.as_str()).collect();
+    let tracking: Vec<&str> = shipments
+        .iter()
+        .map(|s| s.tracking_number.as_str())
+        .collect();
     let mut summary = format!(
         "Order {} ({}), {} parcel(s): {}. Shopper asked: {asked}.",
         order.number,
@@ -37,11 +40,23 @@ pub(super) fn build(
         situation.kind()
     );
     for f in facts {
-        summary.push_str(&format!(" [{:?} as of {}] {}.", f.source, f.as_of.format("%Y-%m-%d %H:%M UTC"), f.statement));
+        summary.push_str(&format!(
+            " [{:?} as of {}] {}.",
+            f.source,
+            f.as_of.format("%Y-%m-%d %H:%M UTC"),
+            f.statement
+        ));
     }
     let mut macros = BTreeMap::new();
-    macros.insert("Order_Status".to_owned(), headline(situation, Lang::En).to_owned());
+    macros.insert(
+        "Order_Status".to_owned(),
+        headline(situation, Lang::En).to_owned(),
+    );
     macros.insert("Tracking_Number".to_owned(), tracking.join(", "));
     macros.insert("Expected_Delivery_Date".to_owned(), eta.unwrap_or_default());
-    AgentView { summary, suggested_reply: reply.to_owned(), macros }
+    AgentView {
+        summary,
+        suggested_reply: reply.to_owned(),
+        macros,
+    }
 }

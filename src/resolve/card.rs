@@ -1,7 +1,7 @@
 //! The order card: what the widget and tracking page draw, computed here so every surface agrees.
 
-use super::situation::{Eta, Situation};
 use super::i18n;
+use super::situation::{Eta, Situation};
 use super::text::headline;
 use crate::carrier::{describe, Lang, Translation};
 use crate::domain::{Order, Policy, Shipment};
@@ -47,7 +47,11 @@ fn eta_text(eta: Option<&Eta>, lang: Lang) -> Option<String> {
         if e.earliest == e.latest {
             i18n::date(lang, e.earliest)
         } else {
-            format!("{} – {}", i18n::date(lang, e.earliest), i18n::date(lang, e.latest))
+            format!(
+                "{} – {}",
+                i18n::date(lang, e.earliest),
+                i18n::date(lang, e.latest)
+            )
         }
     })
 }

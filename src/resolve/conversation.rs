@@ -71,24 +71,131 @@ pub fn pick_choice(text: &str, offered: &[Choice]) -> Option<Choice> {
     let w = lower_words(text);
     let lower = text.to_lowercase();
     let named = [
-        (Choice::ExpeditedReship, &["express", "expedited", "fastest", "urgente", "schnellste", "exprès"][..]),
-        (Choice::Reship, &["replacement", "reship", "resend", "another", "new", "again", "reenvío", "reenviar", "nuevo", "remplacement", "renvoyer", "renvoi", "ersatz", "neu", "erneut"][..]),
-        (Choice::StoreCredit, &["credit", "voucher", "saldo", "avoir", "guthaben", "gutschein"][..]),
-        (Choice::Refund, &["refund", "money", "reembolso", "remboursement", "rembourser", "erstattung", "zurück", "geld"][..]),
-        (Choice::Wait, &["wait", "esperar", "espero", "attendre", "attends", "warten", "warte"][..]),
-        (Choice::CarrierRedirect, &["redirect", "desviar", "réacheminer", "umleiten"][..]),
-        (Choice::OpenClaim, &["claim", "reclamación", "réclamation", "nachforschung"][..]),
-        (Choice::TalkToPerson, &["person", "human", "agent", "persona", "humain", "mensch", "mitarbeiter"][..]),
+        (
+            Choice::ExpeditedReship,
+            &[
+                "express",
+                "expedited",
+                "fastest",
+                "urgente",
+                "schnellste",
+                "exprès",
+            ][..],
+        ),
+        (
+            Choice::Reship,
+            &[
+                "replacement",
+                "reship",
+                "resend",
+                "another",
+                "new",
+                "again",
+                "reenvío",
+                "reenviar",
+                "nuevo",
+                "remplacement",
+                "renvoyer",
+                "renvoi",
+                "ersatz",
+                "neu",
+                "erneut",
+            ][..],
+        ),
+        (
+            Choice::StoreCredit,
+            &[
+                "credit",
+                "voucher",
+                "saldo",
+                "avoir",
+                "guthaben",
+                "gutschein",
+            ][..],
+        ),
+        (
+            Choice::Refund,
+            &[
+                "refund",
+                "money",
+                "reembolso",
+                "remboursement",
+                "rembourser",
+                "erstattung",
+                "zurück",
+                "geld",
+            ][..],
+        ),
+        (
+            Choice::Wait,
+            &[
+                "wait", "esperar", "espero", "attendre", "attends", "warten", "warte",
+            ][..],
+        ),
+        (
+            Choice::CarrierRedirect,
+            &["redirect", "desviar", "réacheminer", "umleiten"][..],
+        ),
+        (
+            Choice::OpenClaim,
+            &["claim", "reclamación", "réclamation", "nachforschung"][..],
+        ),
+        (
+            Choice::TalkToPerson,
+            &[
+                "person",
+                "human",
+                "agent",
+                "persona",
+                "humain",
+                "mensch",
+                "mitarbeiter",
+            ][..],
+        ),
     ];
     for (choice, words) in named {
-        if offered.contains(&choice) && (has_word(&w, words) || (choice == Choice::StoreCredit && lower.contains("store credit"))) {
+        if offered.contains(&choice)
+            && (has_word(&w, words)
+                || (choice == Choice::StoreCredit && lower.contains("store credit")))
+        {
             return Some(choice);
         }
     }
     let ordinals: [&[&str]; 3] = [
-        &["first", "1", "1st", "primero", "primera", "premier", "première", "erste", "ersten"],
-        &["second", "2", "2nd", "segundo", "segunda", "deuxième", "second", "zweite", "zweiten", "two"],
-        &["third", "3", "3rd", "tercero", "tercera", "troisième", "dritte", "dritten", "three"],
+        &[
+            "first",
+            "1",
+            "1st",
+            "primero",
+            "primera",
+            "premier",
+            "première",
+            "erste",
+            "ersten",
+        ],
+        &[
+            "second",
+            "2",
+            "2nd",
+            "segundo",
+            "segunda",
+            "deuxième",
+            "second",
+            "zweite",
+            "zweiten",
+            "two",
+        ],
+        &[
+            "third",
+            "3",
+            "3rd",
+            "tercero",
+            "tercera",
+            "troisième",
+            "dritte",
+            "dritten",
+            "three",
+        ],
     ];
     // Later ordinals first, so "the second one" is not read as "one".
     for (i, words) in ordinals.iter().enumerate().rev() {
@@ -106,17 +213,34 @@ pub fn pick_parcel(text: &str, parcels: &[String], current: Option<&str>) -> Opt
     }
     let w = lower_words(text);
     let ordinals: [&[&str]; 3] = [
-        &["first", "1st", "primer", "primero", "premier", "erste", "ersten"],
+        &[
+            "first", "1st", "primer", "primero", "premier", "erste", "ersten",
+        ],
         &["second", "2nd", "segundo", "deuxième", "zweite", "zweiten"],
-        &["third", "3rd", "tercer", "tercero", "troisième", "dritte", "dritten"],
+        &[
+            "third",
+            "3rd",
+            "tercer",
+            "tercero",
+            "troisième",
+            "dritte",
+            "dritten",
+        ],
     ];
     for (i, words) in ordinals.iter().enumerate() {
         if has_word(&w, words) && i < parcels.len() {
             return Some(i);
         }
     }
-    if has_word(&w, &["other", "otro", "otra", "autre", "andere", "anderen", "anderes"]) {
-        let cur = current.and_then(|c| parcels.iter().position(|p| p == c)).unwrap_or(0);
+    if has_word(
+        &w,
+        &[
+            "other", "otro", "otra", "autre", "andere", "anderen", "anderes",
+        ],
+    ) {
+        let cur = current
+            .and_then(|c| parcels.iter().position(|p| p == c))
+            .unwrap_or(0);
         return Some((cur + 1) % parcels.len());
     }
     None
@@ -129,10 +253,22 @@ mod tests {
     #[test]
     fn choices_are_picked_by_name_or_position_in_four_languages() {
         let offered = [Choice::Reship, Choice::Refund];
-        assert_eq!(pick_choice("a replacement please", &offered), Some(Choice::Reship));
-        assert_eq!(pick_choice("I'd rather have my money back", &offered), Some(Choice::Refund));
-        assert_eq!(pick_choice("the second one", &offered), Some(Choice::Refund));
-        assert_eq!(pick_choice("prefiero el reembolso", &offered), Some(Choice::Refund));
+        assert_eq!(
+            pick_choice("a replacement please", &offered),
+            Some(Choice::Reship)
+        );
+        assert_eq!(
+            pick_choice("I'd rather have my money back", &offered),
+            Some(Choice::Refund)
+        );
+        assert_eq!(
+            pick_choice("the second one", &offered),
+            Some(Choice::Refund)
+        );
+        assert_eq!(
+            pick_choice("prefiero el reembolso", &offered),
+            Some(Choice::Refund)
+        );
         assert_eq!(pick_choice("Ersatz bitte", &offered), Some(Choice::Reship));
         assert_eq!(pick_choice("store credit", &offered), None);
         assert_eq!(pick_choice("where is it", &offered), None);
@@ -141,8 +277,14 @@ mod tests {
     #[test]
     fn the_other_parcel_is_the_one_not_in_focus() {
         let p = vec!["A".to_owned(), "B".to_owned()];
-        assert_eq!(pick_parcel("and the other package?", &p, Some("A")), Some(1));
-        assert_eq!(pick_parcel("and the other package?", &p, Some("B")), Some(0));
+        assert_eq!(
+            pick_parcel("and the other package?", &p, Some("A")),
+            Some(1)
+        );
+        assert_eq!(
+            pick_parcel("and the other package?", &p, Some("B")),
+            Some(0)
+        );
         assert_eq!(pick_parcel("what about the second one", &p, None), Some(1));
         assert_eq!(pick_parcel("where is it", &p, None), None);
         assert_eq!(pick_parcel("the other one", &p[..1], None), None);

@@ -39,10 +39,22 @@ pub fn expected(s: &Situation, order: &Order, policy: &Policy, now: DateTime<Utc
     match s {
         Situation::Delivered { at, .. } => {
             let d = at.with_timezone(&policy.tz()).date_naive();
-            Some(Eta { earliest: d, latest: d, source: EtaSource::Carrier })
+            Some(Eta {
+                earliest: d,
+                latest: d,
+                source: EtaSource::Carrier,
+            })
         }
-        Situation::OutForDelivery { .. } => Some(Eta { earliest: today, latest: today, source: EtaSource::Carrier }),
-        Situation::InTransit { eta: Some(e), late: false, .. } => Some(e.clone()),
+        Situation::OutForDelivery { .. } => Some(Eta {
+            earliest: today,
+            latest: today,
+            source: EtaSource::Carrier,
+        }),
+        Situation::InTransit {
+            eta: Some(e),
+            late: false,
+            ..
+        } => Some(e.clone()),
         Situation::Processing { ship_by } => {
             let start = (*ship_by).max(today);
             Some(Eta {
@@ -61,7 +73,13 @@ pub fn expected(s: &Situation, order: &Order, policy: &Policy, now: DateTime<Utc
 }
 
 /// Answers whether the order arrives by `deadline` (inclusive, in the brand's time zone).
-pub fn answer(deadline: NaiveDate, s: &Situation, order: &Order, policy: &Policy, now: DateTime<Utc>) -> DeadlineAnswer {
+pub fn answer(
+    deadline: NaiveDate,
+    s: &Situation,
+    order: &Order,
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> DeadlineAnswer {
     let expected = expected(s, order, policy, now);
     let verdict = match &expected {
         Some(e) if e.latest <= deadline => Verdict::Yes,
@@ -70,15 +88,29 @@ pub fn answer(deadline: NaiveDate, s: &Situation, order: &Order, policy: &Policy
         None => Verdict::Unsure,
     };
     let mut options = Vec::new();
-    if verdict != Verdict::Yes && !matches!(s, Situation::Delivered { .. } | Situation::Cancelled { .. }) {
-        let shipped = !matches!(s, Situation::Processing { .. } | Situation::LateInWarehouse { .. } | Situation::AwaitingStock { .. });
+    if verdict != Verdict::Yes
+        && !matches!(s, Situation::Delivered { .. } | Situation::Cancelled { .. })
+    {
+        let shipped = !matches!(
+            s,
+            Situation::Processing { .. }
+                | Situation::LateInWarehouse { .. }
+                | Situation::AwaitingStock { .. }
+        );
         if policy.offers.expedited_reship && (shipped || matches!(s, Situation::Stalled { .. })) {
             options.push(Choice::ExpeditedReship);
         }
-        if policy.offers.carrier_redirect && matches!(s, Situation::InTransit { .. } | Situation::Exception { .. }) {
+        if policy.offers.carrier_redirect
+            && matches!(s, Situation::InTransit { .. } | Situation::Exception { .. })
+        {
             options.push(Choice::CarrierRedirect);
         }
         options.push(Choice::TalkToPerson);
     }
-    DeadlineAnswer { deadline, verdict, expected, options }
+    DeadlineAnswer {
+        deadline,
+        verdict,
+        expected,
+        options,
+    }
 }

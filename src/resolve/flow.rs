@@ -3,9 +3,9 @@
 
 use super::action::{Action, Choice, Proposal};
 use super::conversation::{pick_choice, pick_parcel, Awaiting, Conversation};
+use super::deadline::{DeadlineAnswer, Verdict};
 use super::i18n::{self, say, Key};
 use super::situation::{self, Fact, Situation, Source};
-use super::deadline::{DeadlineAnswer, Verdict};
 use super::{agent, card, deadline, text, Handoff, Need, ParcelSituation, Resolution, Upsell};
 use crate::carrier::{ExceptionReason, Lang};
 use crate::context::Scenario;
@@ -77,11 +77,23 @@ fn language(c: &Classification, conv: &Conversation, order: Option<&Order>, mess
 fn about_an_order(intent: Intent) -> bool {
     !matches!(
         intent,
-        Intent::Other | Intent::Greeting | Intent::Thanks | Intent::Affirm | Intent::Deny | Intent::HumanAgent | Intent::DeliveryTime
+        Intent::Other
+            | Intent::Greeting
+            | Intent::Thanks
+            | Intent::Affirm
+            | Intent::Deny
+            | Intent::HumanAgent
+            | Intent::DeliveryTime
     )
 }
 
-fn without_order(c: &Classification, message: &str, policy: &Policy, conv: &mut Conversation, turn: &mut Turn) {
+fn without_order(
+    c: &Classification,
+    message: &str,
+    policy: &Policy,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     if let Some(n) = c.entities.order_numbers.first() {
         conv.given_order_number = Some(n.clone());
     }
@@ -140,14 +152,25 @@ pub(super) struct View<'a> {
     silent: Vec<(String, String)>,
 }
 
-fn reconcile<'a>(order: &Order, shipments: &'a [Shipment], policy: &Policy, now: DateTime<Utc>) -> View<'a> {
+fn reconcile<'a>(
+    order: &Order,
+    shipments: &'a [Shipment],
+    policy: &Policy,
+    now: DateTime<Utc>,
+) -> View<'a> {
     let mut facts = Vec::new();
     let mut parcels = Vec::new();
     let mut silent = Vec::new();
     if order.cancelled_at.is_none() {
         for f in &order.fulfillments {
-            match shipments.iter().find(|s| s.tracking_number == f.tracking_number) {
-                Some(s) => parcels.push((s, situation::parcel(s, &order.shipping_service, policy, now, &mut facts))),
+            match shipments
+                .iter()
+                .find(|s| s.tracking_number == f.tracking_number)
+            {
+                Some(s) => parcels.push((
+                    s,
+                    situation::parcel(s, &order.shipping_service, policy, now, &mut facts),
+                )),
                 None => {
                     facts.push(Fact {
                         source: Source::Shop,
@@ -159,7 +182,10 @@ fn reconcile<'a>(order: &Order, shipments: &'a [Shipment], policy: &Policy, now:
                         ),
                         as_of: now,
                     });
-                    silent.push((f.carrier.display_name().to_owned(), f.tracking_number.as_str().to_owned()));
+                    silent.push((
+                        f.carrier.display_name().to_owned(),
+                        f.tracking_number.as_str().to_owned(),
+                    ));
                 }
             }
         }
@@ -167,7 +193,12 @@ fn reconcile<'a>(order: &Order, shipments: &'a [Shipment], policy: &Policy, now:
     let overall = match parcels.iter().max_by_key(|(_, s)| s.severity()) {
         Some((_, s)) => s.clone(),
         None if !order.fulfillments.is_empty() && order.cancelled_at.is_none() => {
-            let since = order.fulfillments.iter().map(|f| f.created_at).min().unwrap_or(order.created_at);
+            let since = order
+                .fulfillments
+                .iter()
+                .map(|f| f.created_at)
+                .min()
+                .unwrap_or(order.created_at);
             let hours = (now - since).num_hours();
             if hours >= i64::from(policy.pickup_grace_hours) {
                 Situation::AwaitingCarrierPickup { since, hours }
@@ -177,11 +208,27 @@ fn reconcile<'a>(order: &Order, shipments: &'a [Shipment], policy: &Policy, now:
         }
         None => situation::unshipped(order, policy, now, &mut facts),
     };
-    let stale = parcels.iter().map(|(s, _)| situation::is_stale(s, policy, now)).collect();
-    View { parcels, stale, overall, facts, silent }
+    let stale = parcels
+        .iter()
+        .map(|(s, _)| situation::is_stale(s, policy, now))
+        .collect();
+    View {
+        parcels,
+        stale,
+        overall,
+        facts,
+        silent,
+    }
 }
 
-fn with_order(c: &Classification, s: &Scenario, order: &Order, view: &View, conv: &mut Conversation, turn: &mut Turn) {
+fn with_order(
+    c: &Classification,
+    s: &Scenario,
+    order: &Order,
+    view: &View,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     let policy = &s.policy;
     let number = order.number.to_string();
     conv.order = Some(order.number.clone());
@@ -206,11 +253,18 @@ fn with_order(c: &Classification, s: &Scenario, order: &Order, view: &View, conv
                 _ => {}
             },
             Awaiting::NewAddress => {
-                let looks_like_address = s.message.chars().any(|ch| ch.is_ascii_digit()) && s.message.trim().len() >= 8;
+                let looks_like_address =
+                    s.message.chars().any(|ch| ch.is_ascii_digit()) && s.message.trim().len() >= 8;
                 if looks_like_address && matches!(c.intent, Intent::Other | Intent::ChangeAddress) {
                     let new_address: String = s.message.trim().chars().take(300).collect();
-                    let action = Action::ChangeAddress { order: order.number.clone(), new_address: new_address.clone() };
-                    turn.say(Key::ConfirmAddress, &[("order", &number), ("address", &new_address)]);
+                    let action = Action::ChangeAddress {
+                        order: order.number.clone(),
+                        new_address: new_address.clone(),
+                    };
+                    turn.say(
+                        Key::ConfirmAddress,
+                        &[("order", &number), ("address", &new_address)],
+                    );
                     return ask_confirmation(action, order, policy, conv, turn);
                 }
             }
@@ -218,8 +272,9 @@ fn with_order(c: &Classification, s: &Scenario, order: &Order, view: &View, conv
     }
 
     if !conv.offered.is_empty() {
-        let picked = pick_choice(&s.message, &conv.offered)
-            .or_else(|| (c.intent == Intent::Affirm && conv.offered.len() == 1).then(|| conv.offered[0]));
+        let picked = pick_choice(&s.message, &conv.offered).or_else(|| {
+            (c.intent == Intent::Affirm && conv.offered.len() == 1).then(|| conv.offered[0])
+        });
         if let Some(choice) = picked {
             conv.offered.clear();
             return chosen(choice, order, view, policy, s.now, conv, turn);
@@ -232,12 +287,26 @@ fn with_order(c: &Classification, s: &Scenario, order: &Order, view: &View, conv
     }
 
     // "And the other package?": answer about one parcel of a split order.
-    let tracking: Vec<String> = view.parcels.iter().map(|(p, _)| p.tracking_number.as_str().to_owned()).collect();
-    if matches!(c.intent, Intent::TrackOrder | Intent::Other | Intent::NotReceived) {
+    let tracking: Vec<String> = view
+        .parcels
+        .iter()
+        .map(|(p, _)| p.tracking_number.as_str().to_owned())
+        .collect();
+    if matches!(
+        c.intent,
+        Intent::TrackOrder | Intent::Other | Intent::NotReceived
+    ) {
         if let Some(i) = pick_parcel(&s.message, &tracking, conv.parcel.as_deref()) {
             conv.parcel = Some(tracking[i].clone());
             let (p, sit) = &view.parcels[i];
-            turn.reply.push(text::situation_sentence(sit, p.carrier.display_name(), order, policy, s.now, turn.lang));
+            turn.reply.push(text::situation_sentence(
+                sit,
+                p.carrier.display_name(),
+                order,
+                policy,
+                s.now,
+                turn.lang,
+            ));
             turn.resolved = !sit.is_problem();
             return;
         }
@@ -269,7 +338,9 @@ fn with_order(c: &Classification, s: &Scenario, order: &Order, view: &View, conv
             turn.handoff = Some("shopper asked for a refund".to_owned());
         }
         Intent::NotReceived => not_received(order, view, policy, s.now, conv, turn),
-        Intent::Other if c.confidence >= Classification::CONFIDENT && c.entities.order_numbers.is_empty() => {
+        Intent::Other
+            if c.confidence >= Classification::CONFIDENT && c.entities.order_numbers.is_empty() =>
+        {
             not_understood(conv, turn)
         }
         _ => {
@@ -305,7 +376,10 @@ fn answer_deadline(
         .unwrap_or_default();
     match a.verdict {
         Verdict::Yes => turn.say(Key::DeadlineYes, &[("deadline", &when), ("date", &last)]),
-        Verdict::AtRisk => turn.say(Key::DeadlineAtRisk, &[("deadline", &when), ("date", &first), ("date2", &last)]),
+        Verdict::AtRisk => turn.say(
+            Key::DeadlineAtRisk,
+            &[("deadline", &when), ("date", &first), ("date2", &last)],
+        ),
         Verdict::No => turn.say(Key::DeadlineNo, &[("deadline", &when), ("date", &first)]),
         Verdict::Unsure => turn.say(Key::DeadlineUnsure, &[("deadline", &when)]),
     }
@@ -322,27 +396,65 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
     let number = order.number.to_string();
     let split = view.parcels.len() + view.silent.len() > 1;
     if split {
-        turn.say(Key::SplitIntro, &[("order", &number), ("count", &(view.parcels.len() + view.silent.len()).to_string())]);
+        turn.say(
+            Key::SplitIntro,
+            &[
+                ("order", &number),
+                (
+                    "count",
+                    &(view.parcels.len() + view.silent.len()).to_string(),
+                ),
+            ],
+        );
     }
     for (i, (p, sit)) in view.parcels.iter().enumerate() {
-        let sentence = text::situation_sentence(sit, p.carrier.display_name(), order, policy, now, lang);
+        let sentence =
+            text::situation_sentence(sit, p.carrier.display_name(), order, policy, now, lang);
         if split {
             let items = order
                 .fulfillments
                 .iter()
                 .find(|f| f.tracking_number == p.tracking_number)
-                .map(|f| order.items_in(f).iter().map(|li| li.title.as_str()).collect::<Vec<_>>().join(", "))
+                .map(|f| {
+                    order
+                        .items_in(f)
+                        .iter()
+                        .map(|li| li.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default();
-            turn.reply.push(format!("{} {sentence}", say(lang, Key::Parcel, &[("n", &(i + 1).to_string()), ("items", &items)])));
+            turn.reply.push(format!(
+                "{} {sentence}",
+                say(
+                    lang,
+                    Key::Parcel,
+                    &[("n", &(i + 1).to_string()), ("items", &items)]
+                )
+            ));
         } else {
             turn.reply.push(sentence);
         }
     }
     for (carrier, tracking) in &view.silent {
-        turn.say(Key::NoCarrierData, &[("order", &number), ("carrier", carrier), ("tracking", tracking)]);
+        turn.say(
+            Key::NoCarrierData,
+            &[
+                ("order", &number),
+                ("carrier", carrier),
+                ("tracking", tracking),
+            ],
+        );
     }
     if view.parcels.is_empty() && view.silent.is_empty() {
-        turn.reply.push(text::situation_sentence(&view.overall, "", order, policy, now, lang));
+        turn.reply.push(text::situation_sentence(
+            &view.overall,
+            "",
+            order,
+            policy,
+            now,
+            lang,
+        ));
     }
     for ((p, _), stale) in view.parcels.iter().zip(&view.stale) {
         if *stale {
@@ -357,9 +469,15 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
         }
     }
     // "I've flagged it to the team" must be true: the proxy leaves the note.
-    if matches!(view.overall, Situation::AwaitingCarrierPickup { .. } | Situation::LateInWarehouse { .. }) {
+    if matches!(
+        view.overall,
+        Situation::AwaitingCarrierPickup { .. } | Situation::LateInWarehouse { .. }
+    ) {
         turn.proposals.push(Proposal {
-            action: Action::Flag { order: order.number.clone(), reason: view.overall.kind().to_owned() },
+            action: Action::Flag {
+                order: order.number.clone(),
+                reason: view.overall.kind().to_owned(),
+            },
             needs_confirmation: false,
             needs_approval: false,
         });
@@ -373,7 +491,10 @@ fn needs_remedy(s: &Situation) -> bool {
         Situation::Stalled { .. }
             | Situation::Lost { .. }
             | Situation::ReturningToSender { .. }
-            | Situation::Exception { reason: Some(ExceptionReason::Damaged | ExceptionReason::Lost), .. }
+            | Situation::Exception {
+                reason: Some(ExceptionReason::Damaged | ExceptionReason::Lost),
+                ..
+            }
     )
 }
 
@@ -393,7 +514,10 @@ fn remedies(order: &Order, view: &View, policy: &Policy, conv: &mut Conversation
     }
     if offers.is_empty() {
         turn.say(Key::HandoffProblem, &[]);
-        turn.handoff = Some(format!("order is {} and policy allows no automatic remedy", view.overall.kind()));
+        turn.handoff = Some(format!(
+            "order is {} and policy allows no automatic remedy",
+            view.overall.kind()
+        ));
         return;
     }
     if matches!(view.overall, Situation::Stalled { .. }) {
@@ -407,8 +531,14 @@ fn offer(offers: Vec<Choice>, conv: &mut Conversation, turn: &mut Turn) {
     if offers == [Choice::TalkToPerson] {
         turn.say(Key::OfferPerson, &[]);
     } else {
-        let names: Vec<String> = offers.iter().map(|c| i18n::choice(turn.lang, *c).to_owned()).collect();
-        turn.say(Key::OfferChoices, &[("choices", &i18n::or_list(turn.lang, &names))]);
+        let names: Vec<String> = offers
+            .iter()
+            .map(|c| i18n::choice(turn.lang, *c).to_owned())
+            .collect();
+        turn.say(
+            Key::OfferChoices,
+            &[("choices", &i18n::or_list(turn.lang, &names))],
+        );
     }
     conv.offered = offers.clone();
     turn.offers = offers;
@@ -420,7 +550,13 @@ fn over_limit(order: &Order, policy: &Policy) -> bool {
 }
 
 /// Proposes an action that needs the shopper's yes, and remembers it.
-fn ask_confirmation(action: Action, order: &Order, policy: &Policy, conv: &mut Conversation, turn: &mut Turn) {
+fn ask_confirmation(
+    action: Action,
+    order: &Order,
+    policy: &Policy,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     turn.proposals.push(Proposal {
         needs_confirmation: true,
         needs_approval: action.moves_money_or_goods() && over_limit(order, policy),
@@ -430,28 +566,72 @@ fn ask_confirmation(action: Action, order: &Order, policy: &Policy, conv: &mut C
 }
 
 /// The shopper said yes to exactly this action: it may run now, or after a person approves.
-fn confirm(action: Action, order: &Order, policy: &Policy, conv: &mut Conversation, turn: &mut Turn) {
+fn confirm(
+    action: Action,
+    order: &Order,
+    policy: &Policy,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     conv.offered.clear();
     let needs_approval = action.moves_money_or_goods() && over_limit(order, policy);
     if needs_approval {
         turn.say(Key::NeedsApproval, &[]);
-        turn.handoff = Some(format!("{} above the automatic limit needs approval", action.kind()));
+        turn.handoff = Some(format!(
+            "{} above the automatic limit needs approval",
+            action.kind()
+        ));
     } else {
         turn.say(Key::Confirmed, &[]);
     }
-    turn.proposals.push(Proposal { action, needs_confirmation: false, needs_approval });
+    turn.proposals.push(Proposal {
+        action,
+        needs_confirmation: false,
+        needs_approval,
+    });
 }
 
-fn chosen(choice: Choice, order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, conv: &mut Conversation, turn: &mut Turn) {
+fn chosen(
+    choice: Choice,
+    order: &Order,
+    view: &View,
+    policy: &Policy,
+    now: DateTime<Utc>,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     let number = order.number.to_string();
-    let tracking = view.parcels.first().map(|(p, _)| p.tracking_number.as_str().to_owned()).unwrap_or_default();
-    let carrier = view.parcels.first().map_or("", |(p, _)| p.carrier.display_name());
+    let tracking = view
+        .parcels
+        .first()
+        .map(|(p, _)| p.tracking_number.as_str().to_owned())
+        .unwrap_or_default();
+    let carrier = view
+        .parcels
+        .first()
+        .map_or("", |(p, _)| p.carrier.display_name());
     let total = order.total();
     match choice {
         Choice::Reship | Choice::ExpeditedReship => {
             let expedited = choice == Choice::ExpeditedReship;
-            turn.say(if expedited { Key::ConfirmExpeditedReship } else { Key::ConfirmReship }, &[("order", &number)]);
-            ask_confirmation(Action::Reship { order: order.number.clone(), expedited }, order, policy, conv, turn);
+            turn.say(
+                if expedited {
+                    Key::ConfirmExpeditedReship
+                } else {
+                    Key::ConfirmReship
+                },
+                &[("order", &number)],
+            );
+            ask_confirmation(
+                Action::Reship {
+                    order: order.number.clone(),
+                    expedited,
+                },
+                order,
+                policy,
+                conv,
+                turn,
+            );
         }
         Choice::Refund | Choice::StoreCredit => {
             let Some(amount) = total else {
@@ -460,17 +640,50 @@ fn chosen(choice: Choice, order: &Order, view: &View, policy: &Policy, now: Date
             };
             let store_credit = choice == Choice::StoreCredit;
             let money = i18n::money(turn.lang, amount.minor, &String::from(amount.currency));
-            turn.say(if store_credit { Key::ConfirmStoreCredit } else { Key::ConfirmRefund }, &[("order", &number), ("amount", &money)]);
-            ask_confirmation(Action::Refund { order: order.number.clone(), amount, store_credit }, order, policy, conv, turn);
+            turn.say(
+                if store_credit {
+                    Key::ConfirmStoreCredit
+                } else {
+                    Key::ConfirmRefund
+                },
+                &[("order", &number), ("amount", &money)],
+            );
+            ask_confirmation(
+                Action::Refund {
+                    order: order.number.clone(),
+                    amount,
+                    store_credit,
+                },
+                order,
+                policy,
+                conv,
+                turn,
+            );
         }
         Choice::CarrierRedirect => {
-            turn.say(Key::ConfirmRedirect, &[("carrier", carrier), ("tracking", &tracking)]);
-            ask_confirmation(Action::CarrierRedirect { order: order.number.clone(), tracking_number: tracking }, order, policy, conv, turn);
+            turn.say(
+                Key::ConfirmRedirect,
+                &[("carrier", carrier), ("tracking", &tracking)],
+            );
+            ask_confirmation(
+                Action::CarrierRedirect {
+                    order: order.number.clone(),
+                    tracking_number: tracking,
+                },
+                order,
+                policy,
+                conv,
+                turn,
+            );
         }
         Choice::Wait => {
             turn.say(Key::WaitChosen, &[]);
             turn.proposals.push(Proposal {
-                action: Action::ScheduleFollowUp { order: order.number.clone(), at: now + Duration::hours(24), reason: view.overall.kind().to_owned() },
+                action: Action::ScheduleFollowUp {
+                    order: order.number.clone(),
+                    at: now + Duration::hours(24),
+                    reason: view.overall.kind().to_owned(),
+                },
                 needs_confirmation: false,
                 needs_approval: false,
             });
@@ -478,7 +691,10 @@ fn chosen(choice: Choice, order: &Order, view: &View, policy: &Policy, now: Date
         Choice::OpenClaim => {
             turn.say(Key::ClaimOpened, &[("carrier", carrier)]);
             turn.proposals.push(Proposal {
-                action: Action::OpenClaim { order: order.number.clone(), tracking_number: tracking },
+                action: Action::OpenClaim {
+                    order: order.number.clone(),
+                    tracking_number: tracking,
+                },
                 needs_confirmation: false,
                 needs_approval: false,
             });
@@ -490,7 +706,14 @@ fn chosen(choice: Choice, order: &Order, view: &View, policy: &Policy, now: Date
     }
 }
 
-fn cancel(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, conv: &mut Conversation, turn: &mut Turn) {
+fn cancel(
+    order: &Order,
+    view: &View,
+    policy: &Policy,
+    now: DateTime<Utc>,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     let number = order.number.to_string();
     if order.cancelled_at.is_some() {
         return status(order, view, policy, now, turn);
@@ -498,21 +721,40 @@ fn cancel(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, conv:
     let in_window = now - order.created_at <= Duration::hours(i64::from(policy.cancel_hours));
     if order.fulfillment_status == FulfillmentStatus::Unfulfilled && in_window {
         turn.say(Key::ConfirmCancel, &[("order", &number)]);
-        ask_confirmation(Action::Cancel { order: order.number.clone() }, order, policy, conv, turn);
+        ask_confirmation(
+            Action::Cancel {
+                order: order.number.clone(),
+            },
+            order,
+            policy,
+            conv,
+            turn,
+        );
     } else if order.fulfillment_status == FulfillmentStatus::Unfulfilled {
         // Past the self-service window but not shipped: a person can still try.
         turn.say(Key::CancelNeedsPerson, &[("order", &number)]);
-        turn.handoff = Some("cancellation requested after the self-service window, before fulfilment".to_owned());
+        turn.handoff = Some(
+            "cancellation requested after the self-service window, before fulfilment".to_owned(),
+        );
     } else {
         turn.say(Key::CancelTooLate, &[("order", &number)]);
         status(order, view, policy, now, turn);
     }
 }
 
-fn change_address(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, conv: &mut Conversation, turn: &mut Turn) {
+fn change_address(
+    order: &Order,
+    view: &View,
+    policy: &Policy,
+    now: DateTime<Utc>,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     let number = order.number.to_string();
-    let in_window = now - order.created_at <= Duration::hours(i64::from(policy.address_change_hours));
-    let before_pick = order.fulfillment_status == FulfillmentStatus::Unfulfilled && order.cancelled_at.is_none();
+    let in_window =
+        now - order.created_at <= Duration::hours(i64::from(policy.address_change_hours));
+    let before_pick =
+        order.fulfillment_status == FulfillmentStatus::Unfulfilled && order.cancelled_at.is_none();
     if before_pick && in_window {
         turn.say(Key::AskNewAddress, &[("order", &number)]);
         conv.awaiting = Some(Awaiting::NewAddress);
@@ -520,19 +762,39 @@ fn change_address(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc
     }
     turn.say(Key::AddressTooLate, &[("order", &number)]);
     let redirectable = view.parcels.iter().any(|(_, s)| {
-        matches!(s, Situation::InTransit { .. } | Situation::Exception { .. } | Situation::LabelCreated { .. } | Situation::AwaitingCarrierPickup { .. })
+        matches!(
+            s,
+            Situation::InTransit { .. }
+                | Situation::Exception { .. }
+                | Situation::LabelCreated { .. }
+                | Situation::AwaitingCarrierPickup { .. }
+        )
     });
     if redirectable && policy.offers.carrier_redirect {
-        let carrier = view.parcels.first().map_or("", |(p, _)| p.carrier.display_name());
+        let carrier = view
+            .parcels
+            .first()
+            .map_or("", |(p, _)| p.carrier.display_name());
         turn.say(Key::AddressRedirect, &[("carrier", carrier)]);
-        offer(vec![Choice::CarrierRedirect, Choice::TalkToPerson], conv, turn);
+        offer(
+            vec![Choice::CarrierRedirect, Choice::TalkToPerson],
+            conv,
+            turn,
+        );
     } else {
         turn.say(Key::HandoffProblem, &[]);
         turn.handoff = Some("address change requested after the order was picked".to_owned());
     }
 }
 
-fn not_received(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, conv: &mut Conversation, turn: &mut Turn) {
+fn not_received(
+    order: &Order,
+    view: &View,
+    policy: &Policy,
+    now: DateTime<Utc>,
+    conv: &mut Conversation,
+    turn: &mut Turn,
+) {
     let Situation::Delivered { at, .. } = view.overall else {
         status(order, view, policy, now, turn);
         turn.resolved = !view.overall.is_problem();
@@ -544,9 +806,19 @@ fn not_received(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>,
     if now - at < wait {
         let check_at = at + wait;
         let day = i18n::date(turn.lang, check_at.with_timezone(&policy.tz()).date_naive());
-        turn.say(Key::WaitForDelivered, &[("hours", &policy.delivered_wait_hours.to_string()), ("date", &day)]);
+        turn.say(
+            Key::WaitForDelivered,
+            &[
+                ("hours", &policy.delivered_wait_hours.to_string()),
+                ("date", &day),
+            ],
+        );
         turn.proposals.push(Proposal {
-            action: Action::ScheduleFollowUp { order: order.number.clone(), at: check_at, reason: "delivered_not_found".to_owned() },
+            action: Action::ScheduleFollowUp {
+                order: order.number.clone(),
+                at: check_at,
+                reason: "delivered_not_found".to_owned(),
+            },
             needs_confirmation: false,
             needs_approval: false,
         });
@@ -555,11 +827,19 @@ fn not_received(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>,
             .parcels
             .iter()
             .find(|(_, s)| matches!(s, Situation::Delivered { .. }))
-            .map(|(p, _)| (p.carrier.display_name(), p.tracking_number.as_str().to_owned()))
+            .map(|(p, _)| {
+                (
+                    p.carrier.display_name(),
+                    p.tracking_number.as_str().to_owned(),
+                )
+            })
             .unwrap_or_default();
         turn.say(Key::ClaimOpened, &[("carrier", carrier)]);
         turn.proposals.push(Proposal {
-            action: Action::OpenClaim { order: order.number.clone(), tracking_number: tracking },
+            action: Action::OpenClaim {
+                order: order.number.clone(),
+                tracking_number: tracking,
+            },
             needs_confirmation: false,
             needs_approval: false,
         });
@@ -582,19 +862,35 @@ fn not_received(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>,
     }
 }
 
-fn finish(classification: Classification, mut conv: Conversation, mut turn: Turn, view: Option<View>, s: &Scenario) -> Resolution {
+fn finish(
+    classification: Classification,
+    mut conv: Conversation,
+    mut turn: Turn,
+    view: Option<View>,
+    s: &Scenario,
+) -> Resolution {
     let policy = &s.policy;
     if turn.handoff.is_none() && conv.unhelped >= policy.max_unhelped_turns && !conv.handed_over {
         turn.reply.clear();
         turn.say(Key::HandoffLimit, &[]);
-        turn.handoff = Some(format!("assistant could not help {} times in a row", conv.unhelped));
+        turn.handoff = Some(format!(
+            "assistant could not help {} times in a row",
+            conv.unhelped
+        ));
     }
-    if turn.reply.iter().all(|r| !r.contains(&say(turn.lang, Key::NotUnderstood, &[]))) {
+    if turn
+        .reply
+        .iter()
+        .all(|r| !r.contains(&say(turn.lang, Key::NotUnderstood, &[])))
+    {
         conv.unhelped = 0;
     }
     let reply = turn.reply.join(" ");
     let Some(view) = view else {
-        let handoff = turn.handoff.map(|reason| Handoff { summary: format!("No order identified yet. Last message: {:?}", s.message), reason });
+        let handoff = turn.handoff.map(|reason| Handoff {
+            summary: format!("No order identified yet. Last message: {:?}", s.message),
+            reason,
+        });
         conv.handed_over |= handoff.is_some();
         return Resolution {
             classification,
@@ -619,22 +915,47 @@ fn finish(classification: Classification, mut conv: Conversation, mut turn: Turn
         conv.told.push(overall.kind().to_owned());
     }
     let card = card::build(order, &view.parcels, &overall, policy, turn.lang);
-    let eta_text = deadline::expected(&overall, order, policy, s.now).map(|e| i18n::date(Lang::En, e.latest));
+    let eta_text =
+        deadline::expected(&overall, order, policy, s.now).map(|e| i18n::date(Lang::En, e.latest));
     let shipments: Vec<&Shipment> = view.parcels.iter().map(|(p, _)| *p).collect();
-    let agent = agent::build(order, &shipments, &overall, &view.facts, classification.intent.as_str(), eta_text, &reply);
-    let handoff = turn.handoff.map(|reason| Handoff { reason, summary: agent.summary.clone() });
+    let agent = agent::build(
+        order,
+        &shipments,
+        &overall,
+        &view.facts,
+        classification.intent.as_str(),
+        eta_text,
+        &reply,
+    );
+    let handoff = turn.handoff.map(|reason| Handoff {
+        reason,
+        summary: agent.summary.clone(),
+    });
     conv.handed_over |= handoff.is_some();
     if let Some(h) = &handoff {
         turn.proposals.push(Proposal {
-            action: Action::Handoff { reason: h.reason.clone(), summary: h.summary.clone() },
+            action: Action::Handoff {
+                reason: h.reason.clone(),
+                summary: h.summary.clone(),
+            },
             needs_confirmation: false,
             needs_approval: false,
         });
     }
     let upsell = if overall.is_problem() || needs_remedy(&overall) {
-        Some(Upsell::Apology { text: say(turn.lang, Key::Apology, &[]), goodwill_code: policy.goodwill_code.clone() })
-    } else if turn.resolved && handoff.is_none() && turn.offers.is_empty() && !policy.upsell.is_empty() {
-        Some(Upsell::Products { intro: say(turn.lang, Key::Upsell, &[]), products: policy.upsell.clone() })
+        Some(Upsell::Apology {
+            text: say(turn.lang, Key::Apology, &[]),
+            goodwill_code: policy.goodwill_code.clone(),
+        })
+    } else if turn.resolved
+        && handoff.is_none()
+        && turn.offers.is_empty()
+        && !policy.upsell.is_empty()
+    {
+        Some(Upsell::Products {
+            intro: say(turn.lang, Key::Upsell, &[]),
+            products: policy.upsell.clone(),
+        })
     } else {
         None
     };
@@ -646,7 +967,11 @@ fn finish(classification: Classification, mut conv: Conversation, mut turn: Turn
             .parcels
             .iter()
             .zip(&view.stale)
-            .map(|((p, sit), stale)| ParcelSituation { tracking_number: p.tracking_number.as_str().to_owned(), situation: sit.clone(), stale: *stale })
+            .map(|((p, sit), stale)| ParcelSituation {
+                tracking_number: p.tracking_number.as_str().to_owned(),
+                situation: sit.clone(),
+                stale: *stale,
+            })
             .collect(),
         facts: view.facts,
         reply,

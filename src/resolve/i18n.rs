@@ -429,19 +429,84 @@ pub fn template(lang: Lang, key: Key) -> &'static str {
 pub fn location(lang: Lang, l: DeliveryLocation) -> &'static str {
     use DeliveryLocation::*;
     let row: [&'static str; 4] = match l {
-        FrontDoor => ["left at the front door", "dejado en la puerta principal", "déposé devant la porte d'entrée", "vor der Haustür abgelegt"],
-        BackDoor => ["left at the back door", "dejado en la puerta trasera", "déposé à la porte arrière", "an der Hintertür abgelegt"],
-        SideDoor => ["left at the side door", "dejado en la puerta lateral", "déposé à la porte latérale", "an der Seitentür abgelegt"],
-        Porch => ["left on the porch", "dejado en el porche", "déposé sous le porche", "auf der Veranda abgelegt"],
-        Garage => ["left in the garage", "dejado en el garaje", "déposé dans le garage", "in der Garage abgelegt"],
-        Mailbox => ["left in your mailbox", "dejado en tu buzón", "déposé dans votre boîte aux lettres", "in Ihren Briefkasten gelegt"],
-        ParcelLocker => ["placed in a parcel locker", "depositado en un casillero de paquetes", "déposé dans une consigne à colis", "in eine Packstation gelegt"],
-        Reception => ["left at reception or the front desk", "dejado en recepción o conserjería", "déposé à l'accueil ou à la réception", "am Empfang abgegeben"],
-        Neighbour => ["handed to a neighbour", "entregado a un vecino", "remis à un voisin", "bei einem Nachbarn abgegeben"],
-        SafePlace => ["left in your safe place", "dejado en tu lugar seguro", "déposé à votre lieu sûr", "an Ihrem Ablageort abgelegt"],
-        PickupPoint => ["left at a pickup point", "dejado en un punto de recogida", "déposé dans un point de retrait", "in einer Abholstelle abgegeben"],
-        HandedToResident => ["handed to someone at the address", "entregado a alguien en la dirección", "remis à une personne à l'adresse", "an eine Person an der Adresse übergeben"],
-        Signed => ["signed for at the address", "firmado en la dirección", "signé à l'adresse", "an der Adresse gegen Unterschrift übergeben"],
+        FrontDoor => [
+            "left at the front door",
+            "dejado en la puerta principal",
+            "déposé devant la porte d'entrée",
+            "vor der Haustür abgelegt",
+        ],
+        BackDoor => [
+            "left at the back door",
+            "dejado en la puerta trasera",
+            "déposé à la porte arrière",
+            "an der Hintertür abgelegt",
+        ],
+        SideDoor => [
+            "left at the side door",
+            "dejado en la puerta lateral",
+            "déposé à la porte latérale",
+            "an der Seitentür abgelegt",
+        ],
+        Porch => [
+            "left on the porch",
+            "dejado en el porche",
+            "déposé sous le porche",
+            "auf der Veranda abgelegt",
+        ],
+        Garage => [
+            "left in the garage",
+            "dejado en el garaje",
+            "déposé dans le garage",
+            "in der Garage abgelegt",
+        ],
+        Mailbox => [
+            "left in your mailbox",
+            "dejado en tu buzón",
+            "déposé dans votre boîte aux lettres",
+            "in Ihren Briefkasten gelegt",
+        ],
+        ParcelLocker => [
+            "placed in a parcel locker",
+            "depositado en un casillero de paquetes",
+            "déposé dans une consigne à colis",
+            "in eine Packstation gelegt",
+        ],
+        Reception => [
+            "left at reception or the front desk",
+            "dejado en recepción o conserjería",
+            "déposé à l'accueil ou à la réception",
+            "am Empfang abgegeben",
+        ],
+        Neighbour => [
+            "handed to a neighbour",
+            "entregado a un vecino",
+            "remis à un voisin",
+            "bei einem Nachbarn abgegeben",
+        ],
+        SafePlace => [
+            "left in your safe place",
+            "dejado en tu lugar seguro",
+            "déposé à votre lieu sûr",
+            "an Ihrem Ablageort abgelegt",
+        ],
+        PickupPoint => [
+            "left at a pickup point",
+            "dejado en un punto de recogida",
+            "déposé dans un point de retrait",
+            "in einer Abholstelle abgegeben",
+        ],
+        HandedToResident => [
+            "handed to someone at the address",
+            "entregado a alguien en la dirección",
+            "remis à une personne à l'adresse",
+            "an eine Person an der Adresse übergeben",
+        ],
+        Signed => [
+            "signed for at the address",
+            "firmado en la dirección",
+            "signé à l'adresse",
+            "an der Adresse gegen Unterschrift übergeben",
+        ],
     };
     row[idx(lang)]
 }
@@ -450,17 +515,72 @@ pub fn location(lang: Lang, l: DeliveryLocation) -> &'static str {
 pub fn reason(lang: Lang, r: ExceptionReason) -> &'static str {
     use ExceptionReason::*;
     let row: [&'static str; 4] = match r {
-        Weather => ["bad weather is slowing deliveries", "el mal tiempo está retrasando las entregas", "la météo ralentit les livraisons", "schlechtes Wetter verzögert die Zustellungen"],
-        AddressProblem => ["the carrier has a question about the address", "el transportista tiene una duda sobre la dirección", "le transporteur a une question sur l'adresse", "der Versanddienst hat eine Frage zur Adresse"],
-        RecipientUnavailable => ["nobody was available to receive it", "no había nadie para recibirlo", "personne n'était disponible pour la recevoir", "niemand war zur Annahme da"],
-        Refused => ["delivery was refused", "se rechazó la entrega", "la livraison a été refusée", "die Annahme wurde verweigert"],
-        Damaged => ["the parcel was damaged in transit", "el paquete se dañó durante el transporte", "le colis a été endommagé pendant le transport", "das Paket wurde unterwegs beschädigt"],
-        CustomsHold => ["it is waiting for customs clearance", "está pendiente del despacho de aduanas", "elle attend le dédouanement", "es wartet auf die Zollabfertigung"],
-        DutiesUnpaid => ["import duties need to be paid", "hay que pagar los aranceles de importación", "des droits d'importation sont à régler", "Einfuhrabgaben müssen bezahlt werden"],
-        HeldByCarrier => ["the carrier is holding it", "el transportista lo tiene retenido", "le transporteur la retient", "der Versanddienst hält es zurück"],
-        MissortedOrDelayed => ["it was delayed in the carrier's network", "se retrasó en la red del transportista", "elle a pris du retard dans le réseau du transporteur", "es wurde im Netz des Versanddienstes verzögert"],
-        Security => ["it is going through a security check", "está pasando un control de seguridad", "elle passe un contrôle de sécurité", "es durchläuft eine Sicherheitskontrolle"],
-        Lost => ["the carrier cannot locate it", "el transportista no lo localiza", "le transporteur ne la localise pas", "der Versanddienst kann es nicht finden"],
+        Weather => [
+            "bad weather is slowing deliveries",
+            "el mal tiempo está retrasando las entregas",
+            "la météo ralentit les livraisons",
+            "schlechtes Wetter verzögert die Zustellungen",
+        ],
+        AddressProblem => [
+            "the carrier has a question about the address",
+            "el transportista tiene una duda sobre la dirección",
+            "le transporteur a une question sur l'adresse",
+            "der Versanddienst hat eine Frage zur Adresse",
+        ],
+        RecipientUnavailable => [
+            "nobody was available to receive it",
+            "no había nadie para recibirlo",
+            "personne n'était disponible pour la recevoir",
+            "niemand war zur Annahme da",
+        ],
+        Refused => [
+            "delivery was refused",
+            "se rechazó la entrega",
+            "la livraison a été refusée",
+            "die Annahme wurde verweigert",
+        ],
+        Damaged => [
+            "the parcel was damaged in transit",
+            "el paquete se dañó durante el transporte",
+            "le colis a été endommagé pendant le transport",
+            "das Paket wurde unterwegs beschädigt",
+        ],
+        CustomsHold => [
+            "it is waiting for customs clearance",
+            "está pendiente del despacho de aduanas",
+            "elle attend le dédouanement",
+            "es wartet auf die Zollabfertigung",
+        ],
+        DutiesUnpaid => [
+            "import duties need to be paid",
+            "hay que pagar los aranceles de importación",
+            "des droits d'importation sont à régler",
+            "Einfuhrabgaben müssen bezahlt werden",
+        ],
+        HeldByCarrier => [
+            "the carrier is holding it",
+            "el transportista lo tiene retenido",
+            "le transporteur la retient",
+            "der Versanddienst hält es zurück",
+        ],
+        MissortedOrDelayed => [
+            "it was delayed in the carrier's network",
+            "se retrasó en la red del transportista",
+            "elle a pris du retard dans le réseau du transporteur",
+            "es wurde im Netz des Versanddienstes verzögert",
+        ],
+        Security => [
+            "it is going through a security check",
+            "está pasando un control de seguridad",
+            "elle passe un contrôle de sécurité",
+            "es durchläuft eine Sicherheitskontrolle",
+        ],
+        Lost => [
+            "the carrier cannot locate it",
+            "el transportista no lo localiza",
+            "le transporteur ne la localise pas",
+            "der Versanddienst kann es nicht finden",
+        ],
     };
     row[idx(lang)]
 }
@@ -469,14 +589,54 @@ pub fn reason(lang: Lang, r: ExceptionReason) -> &'static str {
 pub fn choice(lang: Lang, c: super::action::Choice) -> &'static str {
     use super::action::Choice::*;
     let row: [&'static str; 4] = match c {
-        Reship => ["a replacement sent now", "un reenvío ahora", "un renvoi immédiat", "eine Ersatzlieferung jetzt"],
-        ExpeditedReship => ["a replacement by express", "un reenvío urgente", "un renvoi en express", "eine Ersatzlieferung per Express"],
-        Refund => ["a refund", "un reembolso", "un remboursement", "eine Erstattung"],
-        StoreCredit => ["store credit", "saldo en la tienda", "un avoir", "ein Guthaben"],
-        Wait => ["waiting a little longer", "esperar un poco más", "attendre encore un peu", "noch etwas warten"],
-        CarrierRedirect => ["asking the carrier to redirect it", "pedir al transportista que lo desvíe", "demander au transporteur de la réacheminer", "den Versanddienst um eine Umleitung bitten"],
-        OpenClaim => ["a claim with the carrier", "una reclamación al transportista", "une réclamation auprès du transporteur", "einen Nachforschungsauftrag"],
-        TalkToPerson => ["talking to a person", "hablar con una persona", "parler à une personne", "mit einer Person sprechen"],
+        Reship => [
+            "a replacement sent now",
+            "un reenvío ahora",
+            "un renvoi immédiat",
+            "eine Ersatzlieferung jetzt",
+        ],
+        ExpeditedReship => [
+            "a replacement by express",
+            "un reenvío urgente",
+            "un renvoi en express",
+            "eine Ersatzlieferung per Express",
+        ],
+        Refund => [
+            "a refund",
+            "un reembolso",
+            "un remboursement",
+            "eine Erstattung",
+        ],
+        StoreCredit => [
+            "store credit",
+            "saldo en la tienda",
+            "un avoir",
+            "ein Guthaben",
+        ],
+        Wait => [
+            "waiting a little longer",
+            "esperar un poco más",
+            "attendre encore un peu",
+            "noch etwas warten",
+        ],
+        CarrierRedirect => [
+            "asking the carrier to redirect it",
+            "pedir al transportista que lo desvíe",
+            "demander au transporteur de la réacheminer",
+            "den Versanddienst um eine Umleitung bitten",
+        ],
+        OpenClaim => [
+            "a claim with the carrier",
+            "una reclamación al transportista",
+            "une réclamation auprès du transporteur",
+            "einen Nachforschungsauftrag",
+        ],
+        TalkToPerson => [
+            "talking to a person",
+            "hablar con una persona",
+            "parler à une personne",
+            "mit einer Person sprechen",
+        ],
     };
     row[idx(lang)]
 }
@@ -496,17 +656,95 @@ pub fn say(lang: Lang, key: Key, slots: &[(&str, &str)]) -> String {
 }
 
 const WEEKDAYS: [[&str; 7]; 4] = [
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
-    ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-    ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ],
+    [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+    [
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ],
 ];
 
 const MONTHS: [[&str; 12]; 4] = [
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
 ];
 
 fn idx(lang: Lang) -> usize {
@@ -553,9 +791,27 @@ pub fn duration(lang: Lang, then: DateTime<Utc>, now: DateTime<Utc>) -> String {
         (Lang::Es, 1, false) => "horas",
         (Lang::Es, _, true) => "día",
         (Lang::Es, _, false) => "días",
-        (Lang::Fr, 0, _) => if one { "minute" } else { "minutes" },
-        (Lang::Fr, 1, _) => if one { "heure" } else { "heures" },
-        (Lang::Fr, _, _) => if one { "jour" } else { "jours" },
+        (Lang::Fr, 0, _) => {
+            if one {
+                "minute"
+            } else {
+                "minutes"
+            }
+        }
+        (Lang::Fr, 1, _) => {
+            if one {
+                "heure"
+            } else {
+                "heures"
+            }
+        }
+        (Lang::Fr, _, _) => {
+            if one {
+                "jour"
+            } else {
+                "jours"
+            }
+        }
         (Lang::De, 0, true) => "Minute",
         (Lang::De, 0, false) => "Minuten",
         (Lang::De, 1, true) => "Stunde",
@@ -630,7 +886,10 @@ mod tests {
         for key in ALL_KEYS {
             let slots = |lang| {
                 let t = template(lang, *key);
-                let mut v: Vec<&str> = t.match_indices('{').map(|(i, _)| &t[i..i + t[i..].find('}').unwrap() + 1]).collect();
+                let mut v: Vec<&str> = t
+                    .match_indices('{')
+                    .map(|(i, _)| &t[i..i + t[i..].find('}').unwrap() + 1])
+                    .collect();
                 v.sort();
                 v.dedup();
                 // French and English write "ago" around a bare duration differently.
@@ -645,18 +904,73 @@ mod tests {
     }
 
     const ALL_KEYS: &[Key] = &[
-        Key::Processing, Key::LateInWarehouse, Key::AwaitingStock, Key::LabelCreated, Key::AwaitingPickup,
-        Key::InTransit, Key::InTransitPlace, Key::EtaCarrier, Key::EtaRange, Key::EtaDay, Key::InTransitLate,
-        Key::OutForDelivery, Key::DeliveryAttempted, Key::AvailableForPickup, Key::DeliveredNote,
-        Key::DeliveredNoNote, Key::Exception, Key::ExceptionReason, Key::Stalled, Key::Returning, Key::Lost,
-        Key::Cancelled, Key::SplitIntro, Key::Parcel, Key::Stale, Key::NoCarrierData, Key::AskIdentity,
-        Key::AskEmail, Key::AskOrderNumber, Key::Greeting, Key::Thanks, Key::DeliveryTimeInfo,
-        Key::NotUnderstood, Key::HandoffAsked, Key::HandoffAskedAnon, Key::Verifying, Key::CancelNeedsPerson, Key::HandoffProblem, Key::HandoffLimit, Key::OfferChoices, Key::OfferPerson,
-        Key::ConfirmReship, Key::ConfirmExpeditedReship, Key::ConfirmRefund, Key::ConfirmStoreCredit,
-        Key::ConfirmCancel, Key::ConfirmAddress, Key::ConfirmRedirect, Key::Confirmed, Key::NeedsApproval,
-        Key::Declined, Key::CancelTooLate, Key::AddressTooLate, Key::AddressRedirect, Key::AskNewAddress,
-        Key::WaitForDelivered, Key::ClaimOpened, Key::OtherOrder, Key::DeadlineYes, Key::DeadlineAtRisk,
-        Key::DeadlineNo, Key::DeadlineUnsure, Key::Apology, Key::Upsell, Key::WaitChosen,
-        Key::ReturnInfo, Key::DamagedInfo, Key::RefundInfo,
+        Key::Processing,
+        Key::LateInWarehouse,
+        Key::AwaitingStock,
+        Key::LabelCreated,
+        Key::AwaitingPickup,
+        Key::InTransit,
+        Key::InTransitPlace,
+        Key::EtaCarrier,
+        Key::EtaRange,
+        Key::EtaDay,
+        Key::InTransitLate,
+        Key::OutForDelivery,
+        Key::DeliveryAttempted,
+        Key::AvailableForPickup,
+        Key::DeliveredNote,
+        Key::DeliveredNoNote,
+        Key::Exception,
+        Key::ExceptionReason,
+        Key::Stalled,
+        Key::Returning,
+        Key::Lost,
+        Key::Cancelled,
+        Key::SplitIntro,
+        Key::Parcel,
+        Key::Stale,
+        Key::NoCarrierData,
+        Key::AskIdentity,
+        Key::AskEmail,
+        Key::AskOrderNumber,
+        Key::Greeting,
+        Key::Thanks,
+        Key::DeliveryTimeInfo,
+        Key::NotUnderstood,
+        Key::HandoffAsked,
+        Key::HandoffAskedAnon,
+        Key::Verifying,
+        Key::CancelNeedsPerson,
+        Key::HandoffProblem,
+        Key::HandoffLimit,
+        Key::OfferChoices,
+        Key::OfferPerson,
+        Key::ConfirmReship,
+        Key::ConfirmExpeditedReship,
+        Key::ConfirmRefund,
+        Key::ConfirmStoreCredit,
+        Key::ConfirmCancel,
+        Key::ConfirmAddress,
+        Key::ConfirmRedirect,
+        Key::Confirmed,
+        Key::NeedsApproval,
+        Key::Declined,
+        Key::CancelTooLate,
+        Key::AddressTooLate,
+        Key::AddressRedirect,
+        Key::AskNewAddress,
+        Key::WaitForDelivered,
+        Key::ClaimOpened,
+        Key::OtherOrder,
+        Key::DeadlineYes,
+        Key::DeadlineAtRisk,
+        Key::DeadlineNo,
+        Key::DeadlineUnsure,
+        Key::Apology,
+        Key::Upsell,
+        Key::WaitChosen,
+        Key::ReturnInfo,
+        Key::DamagedInfo,
+        Key::RefundInfo,
     ];
 }

@@ -55,8 +55,14 @@ pub struct Handoff {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Upsell {
-    Products { intro: String, products: Vec<Product> },
-    Apology { text: String, goodwill_code: Option<String> },
+    Products {
+        intro: String,
+        products: Vec<Product>,
+    },
+    Apology {
+        text: String,
+        goodwill_code: Option<String>,
+    },
 }
 
 /// The answer to one message: what is true, on what evidence, what to say and what to do.

@@ -307,7 +307,12 @@ pub fn parcel(
                     as_of: now,
                 });
             }
-            Situation::InTransit { last_scan, place: latest.place.clone(), eta, late }
+            Situation::InTransit {
+                last_scan,
+                place: latest.place.clone(),
+                eta,
+                late,
+            }
         }
         UnifiedStatus::OutForDelivery => Situation::OutForDelivery {
             last_scan,

@@ -15,21 +15,83 @@ pub fn headline(s: &Situation, lang: Lang) -> &'static str {
         Lang::De => 3,
     };
     let row: [&'static str; 4] = match s {
-        Situation::Processing { .. } => ["Being prepared", "En preparación", "En préparation", "Wird vorbereitet"],
-        Situation::LateInWarehouse { .. } => ["Delayed in our warehouse", "Retrasado en el almacén", "Retardée à l'entrepôt", "Verzögert im Lager"],
-        Situation::AwaitingStock { .. } => ["Waiting for stock", "Esperando stock", "En attente de stock", "Wartet auf Ware"],
-        Situation::LabelCreated { .. } => ["Label created", "Etiqueta creada", "Étiquette créée", "Label erstellt"],
-        Situation::AwaitingCarrierPickup { .. } => ["Waiting for carrier pickup", "Esperando recogida", "En attente d'enlèvement", "Wartet auf Abholung"],
-        Situation::InTransit { late: false, .. } => ["In transit", "En camino", "En route", "Unterwegs"],
-        Situation::InTransit { late: true, .. } => ["In transit, running late", "En camino, con retraso", "En route, en retard", "Unterwegs, verspätet"],
-        Situation::OutForDelivery { .. } => ["Out for delivery", "En reparto", "En cours de livraison", "In Zustellung"],
-        Situation::DeliveryAttempted { .. } => ["Delivery attempted", "Intento de entrega", "Tentative de livraison", "Zustellversuch"],
-        Situation::AvailableForPickup { .. } => ["Ready for pickup", "Listo para recoger", "Prêt à retirer", "Abholbereit"],
+        Situation::Processing { .. } => [
+            "Being prepared",
+            "En preparación",
+            "En préparation",
+            "Wird vorbereitet",
+        ],
+        Situation::LateInWarehouse { .. } => [
+            "Delayed in our warehouse",
+            "Retrasado en el almacén",
+            "Retardée à l'entrepôt",
+            "Verzögert im Lager",
+        ],
+        Situation::AwaitingStock { .. } => [
+            "Waiting for stock",
+            "Esperando stock",
+            "En attente de stock",
+            "Wartet auf Ware",
+        ],
+        Situation::LabelCreated { .. } => [
+            "Label created",
+            "Etiqueta creada",
+            "Étiquette créée",
+            "Label erstellt",
+        ],
+        Situation::AwaitingCarrierPickup { .. } => [
+            "Waiting for carrier pickup",
+            "Esperando recogida",
+            "En attente d'enlèvement",
+            "Wartet auf Abholung",
+        ],
+        Situation::InTransit { late: false, .. } => {
+            ["In transit", "En camino", "En route", "Unterwegs"]
+        }
+        Situation::InTransit { late: true, .. } => [
+            "In transit, running late",
+            "En camino, con retraso",
+            "En route, en retard",
+            "Unterwegs, verspätet",
+        ],
+        Situation::OutForDelivery { .. } => [
+            "Out for delivery",
+            "En reparto",
+            "En cours de livraison",
+            "In Zustellung",
+        ],
+        Situation::DeliveryAttempted { .. } => [
+            "Delivery attempted",
+            "Intento de entrega",
+            "Tentative de livraison",
+            "Zustellversuch",
+        ],
+        Situation::AvailableForPickup { .. } => [
+            "Ready for pickup",
+            "Listo para recoger",
+            "Prêt à retirer",
+            "Abholbereit",
+        ],
         Situation::Delivered { .. } => ["Delivered", "Entregado", "Livré", "Zugestellt"],
         Situation::Exception { .. } => ["Delayed", "Retrasado", "Retardé", "Verzögert"],
-        Situation::Stalled { .. } => ["No recent updates", "Sin novedades recientes", "Pas de mise à jour récente", "Keine neuen Scans"],
-        Situation::ReturningToSender { .. } => ["Returning to us", "Volviendo a nosotros", "En retour vers nous", "Auf dem Rückweg zu uns"],
-        Situation::Lost { .. } => ["Lost by the carrier", "Perdido por el transportista", "Perdu par le transporteur", "Vom Versanddienst verloren"],
+        Situation::Stalled { .. } => [
+            "No recent updates",
+            "Sin novedades recientes",
+            "Pas de mise à jour récente",
+            "Keine neuen Scans",
+        ],
+        Situation::ReturningToSender { .. } => [
+            "Returning to us",
+            "Volviendo a nosotros",
+            "En retour vers nous",
+            "Auf dem Rückweg zu uns",
+        ],
+        Situation::Lost { .. } => [
+            "Lost by the carrier",
+            "Perdido por el transportista",
+            "Perdu par le transporteur",
+            "Vom Versanddienst verloren",
+        ],
         Situation::Cancelled { .. } => ["Cancelled", "Cancelado", "Annulée", "Storniert"],
     };
     row[i]
@@ -61,21 +123,43 @@ pub fn situation_sentence(
         let refs: Vec<(&str, &str)> = slots.iter().map(|(k, v)| (*k, v.as_str())).collect();
         say(lang, key, &refs)
     };
-    let ago = |t: &DateTime<Utc>| vec![("ago", i18n::ago(lang, *t, now)), ("ago_bare", i18n::duration(lang, *t, now))];
+    let ago = |t: &DateTime<Utc>| {
+        vec![
+            ("ago", i18n::ago(lang, *t, now)),
+            ("ago_bare", i18n::duration(lang, *t, now)),
+        ]
+    };
     match s {
-        Situation::Processing { ship_by } => fill(Key::Processing, with(vec![("date", i18n::date(lang, *ship_by))])),
-        Situation::LateInWarehouse { ship_by, business_days_late } => fill(
-            Key::LateInWarehouse,
-            with(vec![("date", i18n::date(lang, *ship_by)), ("days", business_days_late.to_string())]),
+        Situation::Processing { ship_by } => fill(
+            Key::Processing,
+            with(vec![("date", i18n::date(lang, *ship_by))]),
         ),
-        Situation::AwaitingStock { available_from } => fill(Key::AwaitingStock, with(vec![("date", day(available_from))])),
+        Situation::LateInWarehouse {
+            ship_by,
+            business_days_late,
+        } => fill(
+            Key::LateInWarehouse,
+            with(vec![
+                ("date", i18n::date(lang, *ship_by)),
+                ("days", business_days_late.to_string()),
+            ]),
+        ),
+        Situation::AwaitingStock { available_from } => fill(
+            Key::AwaitingStock,
+            with(vec![("date", day(available_from))]),
+        ),
         Situation::LabelCreated { since } => fill(Key::LabelCreated, with(ago(since))),
         Situation::AwaitingCarrierPickup { since, hours } => {
             let mut v = ago(since);
             v.push(("hours", hours.to_string()));
             fill(Key::AwaitingPickup, with(v))
         }
-        Situation::InTransit { last_scan, place, eta, late } => {
+        Situation::InTransit {
+            last_scan,
+            place,
+            eta,
+            late,
+        } => {
             let mut v = ago(last_scan);
             let key = match place_of(place) {
                 Some(p) => {
@@ -92,8 +176,12 @@ pub fn situation_sentence(
                 } else {
                     match e.source {
                         EtaSource::Carrier => fill(Key::EtaCarrier, with(vec![("date", a)])),
-                        EtaSource::Policy if e.earliest == e.latest => fill(Key::EtaDay, with(vec![("date", a)])),
-                        EtaSource::Policy => fill(Key::EtaRange, with(vec![("date", a), ("date2", b)])),
+                        EtaSource::Policy if e.earliest == e.latest => {
+                            fill(Key::EtaDay, with(vec![("date", a)]))
+                        }
+                        EtaSource::Policy => {
+                            fill(Key::EtaRange, with(vec![("date", a), ("date2", b)]))
+                        }
                     }
                 };
                 out.push(' ');
@@ -101,26 +189,41 @@ pub fn situation_sentence(
             }
             out
         }
-        Situation::OutForDelivery { last_scan, .. } => fill(Key::OutForDelivery, with(ago(last_scan))),
-        Situation::DeliveryAttempted { at } => fill(Key::DeliveryAttempted, with(vec![("date", day(at))])),
-        Situation::AvailableForPickup { since, .. } => fill(Key::AvailableForPickup, with(vec![("date", day(since))])),
+        Situation::OutForDelivery { last_scan, .. } => {
+            fill(Key::OutForDelivery, with(ago(last_scan)))
+        }
+        Situation::DeliveryAttempted { at } => {
+            fill(Key::DeliveryAttempted, with(vec![("date", day(at))]))
+        }
+        Situation::AvailableForPickup { since, .. } => {
+            fill(Key::AvailableForPickup, with(vec![("date", day(since))]))
+        }
         Situation::Delivered { at, location, .. } => match location {
             Some(l) => fill(
                 Key::DeliveredNote,
-                with(vec![("date", day(at)), ("where", i18n::location(lang, *l).to_owned())]),
+                with(vec![
+                    ("date", day(at)),
+                    ("where", i18n::location(lang, *l).to_owned()),
+                ]),
             ),
             None => fill(Key::DeliveredNoNote, with(vec![("date", day(at))])),
         },
         Situation::Exception { at, reason } => match reason {
             Some(r) => fill(
                 Key::ExceptionReason,
-                with(vec![("date", day(at)), ("reason", i18n::reason(lang, *r).to_owned())]),
+                with(vec![
+                    ("date", day(at)),
+                    ("reason", i18n::reason(lang, *r).to_owned()),
+                ]),
             ),
             None => fill(Key::Exception, with(vec![("date", day(at))])),
         },
         Situation::Stalled { last_scan, hours } => fill(
             Key::Stalled,
-            with(vec![("days", (hours / 24).to_string()), ("date", day(last_scan))]),
+            with(vec![
+                ("days", (hours / 24).to_string()),
+                ("date", day(last_scan)),
+            ]),
         ),
         Situation::ReturningToSender { at } => fill(Key::Returning, with(vec![("date", day(at))])),
         Situation::Lost { .. } => fill(Key::Lost, base.clone()),
