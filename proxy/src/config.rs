@@ -1,7 +1,10 @@
 //! `wismo serve`'s TOML configuration: where to listen, where the data lives, the signing secrets
 //! and the brand's policy. Every key is documented in CONFIG.md.
 
-use crate::auth::{KeyError, SessionKey};
+use crate::auth::{
+    AppProxyConfig, GorgiasConfig, Integrations, KeyError, Sections, SessionKey, SettingsError,
+    TrackingLinksConfig, ZendeskConfig,
+};
 use crate::webhooks::{SecretError, WebhookSecret};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -36,6 +39,14 @@ pub struct Config {
     pub policy: Policy,
     #[serde(default)]
     pub shopify: ShopifyConfig,
+    #[serde(default)]
+    pub app_proxy: AppProxyConfig,
+    #[serde(default)]
+    pub tracking_links: TrackingLinksConfig,
+    #[serde(default)]
+    pub zendesk: ZendeskConfig,
+    #[serde(default)]
+    pub gorgias: GorgiasConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.
@@ -90,6 +101,9 @@ pub enum ConfigError {
     /// The Shopify client secret is unusable.
     #[error("shopify.client_secret: {0}")]
     ShopifySecret(#[from] SecretError),
+    /// An app proxy, tracking-link, Zendesk or Gorgias secret is unusable.
+    #[error("{0}")]
+    Integration(#[from] SettingsError),
 }
 
 impl Config {
@@ -136,6 +150,27 @@ impl Config {
             .shop_domain
             .clone()
             .unwrap_or_else(|| "default".to_owned())
+    }
+
+    /// The app proxy, tracking-link, Zendesk and Gorgias verifications the file and the
+    /// environment (read through `env`) switch on.
+    pub fn integrations(
+        &self,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Integrations, ConfigError> {
+        // The app proxy is signed with the app's client secret unless told otherwise.
+        let shopify_secret = env(SHOPIFY_SECRET_ENV)
+            .filter(|s| !s.is_empty())
+            .or_else(|| self.shopify.client_secret.clone());
+        let sections = Sections {
+            app_proxy: &self.app_proxy,
+            tracking_links: &self.tracking_links,
+            zendesk: &self.zendesk,
+            gorgias: &self.gorgias,
+            shopify_client_secret: shopify_secret.as_deref(),
+            shop_domain: self.shopify.shop_domain.as_deref(),
+        };
+        Ok(sections.integrations(env)?)
     }
 
     /// The signing key: the environment's secret if set, else the file's; at least 32 bytes.

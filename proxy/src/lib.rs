@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod ops;
 pub mod server;
 pub mod source;
 pub mod state;

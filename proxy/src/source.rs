@@ -4,7 +4,7 @@
 
 use crate::db::Db;
 use async_trait::async_trait;
-use wismo::{Order, OrderNumber, Shipment};
+use wismo::{Email, Order, OrderNumber, Shipment};
 
 /// A shop's orders and the carrier data for their parcels.
 #[async_trait]
@@ -14,6 +14,18 @@ pub trait OrderSource: Send + Sync + 'static {
 
     /// The parcels of an order with their latest known scans.
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>>;
+
+    /// The orders of the shop customer with this id (a storefront login), newest first.
+    async fn orders_of_customer(&self, customer_id: &str) -> anyhow::Result<Vec<OrderNumber>> {
+        let _ = customer_id;
+        anyhow::bail!("this order source cannot look orders up by customer")
+    }
+
+    /// The orders placed with this e-mail address (a helpdesk ticket's requester), newest first.
+    async fn orders_with_email(&self, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
+        let _ = email;
+        anyhow::bail!("this order source cannot look orders up by e-mail")
+    }
 }
 
 /// Orders and scans kept in the proxy's own database: the demo shop, and any shop synced into it
@@ -37,5 +49,13 @@ impl OrderSource for DbOrderSource {
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
         crate::db::load_shipments(&self.db, &order.number).await
+    }
+
+    async fn orders_of_customer(&self, customer_id: &str) -> anyhow::Result<Vec<OrderNumber>> {
+        crate::db::orders_of_customer(&self.db, customer_id).await
+    }
+
+    async fn orders_with_email(&self, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
+        crate::db::orders_with_email(&self.db, email).await
     }
 }

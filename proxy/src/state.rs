@@ -2,9 +2,10 @@
 //! plugged in from outside so the demo, the tests and production differ only in what is plugged in.
 
 use crate::actions::{DbOrderActions, Helpdesk, OrderActions};
-use crate::auth::{RateLimiter, SessionKey};
+use crate::auth::{Integrations, RateLimiter, SessionKey};
 use crate::clock::Clock;
 use crate::db::Db;
+use crate::ops::Metrics;
 use crate::source::{DbOrderSource, OrderSource};
 use crate::webhooks::WebhookSecret;
 use std::path::PathBuf;
@@ -37,6 +38,10 @@ pub struct AppState {
     pub shopify_webhook_secret: Option<WebhookSecret>,
     /// Wakes the webhook worker as soon as an event is stored.
     pub jobs: Arc<Notify>,
+    /// App proxy, tracking-link, Zendesk and Gorgias verification; each off until configured.
+    pub integrations: Integrations,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Metrics,
 }
 
 impl AppState {
@@ -59,6 +64,8 @@ impl AppState {
             helpdesk: None,
             shopify_webhook_secret: None,
             jobs: Arc::new(Notify::new()),
+            integrations: Integrations::default(),
+            metrics: Metrics::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! sliding window, in memory (one process; a shared store can replace it when there are several).
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,8 @@ pub struct RateLimiter {
     max_failures: usize,
     window: Duration,
     failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+    /// Attempts refused because a key was limited, since start (for `/metrics`).
+    rejections: AtomicU64,
 }
 
 impl Default for RateLimiter {
@@ -31,18 +34,28 @@ impl RateLimiter {
             max_failures,
             window,
             failures: Mutex::new(HashMap::new()),
+            rejections: AtomicU64::new(0),
         }
+    }
+
+    /// How many attempts were refused as rate limited since start.
+    pub fn rejections(&self) -> u64 {
+        self.rejections.load(Ordering::Relaxed)
     }
 
     /// Whether any of `keys` has used up its failures within the window ending at `now`.
     pub fn is_limited(&self, keys: &[&str], now: Instant) -> bool {
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        keys.iter().any(|k| {
+        let limited = keys.iter().any(|k| {
             map.get_mut(*k).is_some_and(|q| {
                 prune(q, now, self.window);
                 q.len() >= self.max_failures
             })
-        })
+        });
+        if limited {
+            self.rejections.fetch_add(1, Ordering::Relaxed);
+        }
+        limited
     }
 
     /// Counts one failed attempt against each of `keys`.
@@ -88,5 +101,6 @@ mod tests {
         assert!(limiter.is_limited(&["ip:b", "order:1"], t0));
         assert!(!limiter.is_limited(&["ip:b", "order:2"], t0));
         assert!(!limiter.is_limited(&["ip:a"], t0 + Duration::from_secs(60)));
+        assert_eq!(limiter.rejections(), 2);
     }
 }

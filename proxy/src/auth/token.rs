@@ -1,22 +1,19 @@
 //! Session tokens: `v1.<order number>.<expiry unix seconds>.<HMAC-SHA256>`, short-lived and
 //! valid for exactly one order, so a leaked token exposes one order for half an hour at most.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use super::signed;
 use chrono::{DateTime, Duration, Utc};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use std::fmt;
 use std::sync::Arc;
 use wismo::OrderNumber;
 
+pub use super::signed::TokenError;
+
 /// How long a verified shopper may read their order before verifying again.
 pub const SESSION_MINUTES: i64 = 30;
 
-const VERSION: &str = "v1";
+const KIND: &str = "v1";
 const MIN_KEY_BYTES: usize = 32;
-
-type HmacSha256 = Hmac<Sha256>;
 
 /// Why a signing key was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,20 +24,6 @@ pub enum KeyError {
     /// The operating system could not provide random bytes.
     #[error("no randomness available for a session key")]
     NoRandomness,
-}
-
-/// Why a token was refused. Handlers collapse all of these into one `unauthorized` answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum TokenError {
-    /// Not of the form `v1.<number>.<expiry>.<signature>`.
-    #[error("token is malformed")]
-    Malformed,
-    /// The signature does not match: forged or signed with another key.
-    #[error("token signature is invalid")]
-    BadSignature,
-    /// The token's time is up.
-    #[error("token has expired")]
-    Expired,
 }
 
 /// The secret that signs session tokens. Its bytes never appear in logs.
@@ -69,47 +52,19 @@ impl SessionKey {
         Self::new(&bytes)
     }
 
-    fn mac(&self, payload: &str) -> HmacSha256 {
-        let mut mac =
-            HmacSha256::new_from_slice(&self.0).expect("HMAC-SHA256 accepts keys of any length");
-        mac.update(payload.as_bytes());
-        mac
-    }
-
     /// Signs a token naming `order` that expires at `expires_at` (whole seconds).
     pub fn issue(&self, order: &OrderNumber, expires_at: DateTime<Utc>) -> String {
-        let payload = format!("{VERSION}.{}.{}", order.as_str(), expires_at.timestamp());
-        let sig = URL_SAFE_NO_PAD.encode(self.mac(&payload).finalize().into_bytes());
-        format!("{payload}.{sig}")
+        signed::issue(&self.0, KIND, order, expires_at)
     }
 
     /// Checks a token's signature and expiry and returns the order it names.
     pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<OrderNumber, TokenError> {
-        let (payload, sig) = token.rsplit_once('.').ok_or(TokenError::Malformed)?;
-        let mut parts = payload.split('.');
-        let (Some(VERSION), Some(number), Some(expiry), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(TokenError::Malformed);
-        };
-        let sig = URL_SAFE_NO_PAD
-            .decode(sig)
-            .map_err(|_| TokenError::Malformed)?;
-        // `verify_slice` compares in constant time.
-        self.mac(payload)
-            .verify_slice(&sig)
-            .map_err(|_| TokenError::BadSignature)?;
-        let expiry: i64 = expiry.parse().map_err(|_| TokenError::Malformed)?;
-        if now.timestamp() >= expiry {
-            return Err(TokenError::Expired);
-        }
-        OrderNumber::parse(number).map_err(|_| TokenError::Malformed)
+        signed::open(&self.0, KIND, token, now)
     }
 
     /// When a token issued now should expire.
     pub fn expiry_from(now: DateTime<Utc>) -> DateTime<Utc> {
-        let exp = now + Duration::minutes(SESSION_MINUTES);
-        DateTime::from_timestamp(exp.timestamp(), 0).unwrap_or(exp)
+        signed::whole_seconds(now + Duration::minutes(SESSION_MINUTES))
     }
 }
 

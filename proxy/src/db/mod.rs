@@ -8,13 +8,16 @@
 //! such as BYTEA or identity columns), one directory per database with the same versions.
 
 mod conn;
+mod customers;
 mod orders;
 pub mod time;
 
 /// The order queries that run inside a caller's transaction.
 pub(crate) mod orders_in {
+    pub(crate) use super::customers::set_customer_id_in;
     pub(crate) use super::orders::{insert_event, load_order_in, upsert_order, upsert_shipment};
 }
 
 pub use conn::{Backend, Db};
+pub use customers::{orders_of_customer, orders_with_email, set_customer_id};
 pub use orders::{insert_order, insert_shipment, load_order, load_shipments, order_count};

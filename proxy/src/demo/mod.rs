@@ -29,14 +29,30 @@ pub fn policy() -> Policy {
     .expect("the demo policy is valid")
 }
 
+/// The storefront customer id of the demo's first shopper (Jane, order 1001); the others follow.
+pub const DEMO_FIRST_CUSTOMER_ID: usize = 7001;
+
 /// Fills an empty database with the demo shop; leaves a database with orders alone.
 /// Returns whether it seeded.
 pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
     if db::order_count(db).await? > 0 {
         return Ok(false);
     }
+    let mut customers: Vec<wismo::Email> = Vec::new();
     for demo in orders::all().context("building the demo orders")? {
         db::insert_order(db, &demo.order).await?;
+        // Storefront customer ids 7001, 7002, … in order of first appearance, so the app proxy
+        // has logged-in customers to show.
+        let email = &demo.order.customer.email;
+        let index = match customers.iter().position(|e| e == email) {
+            Some(i) => i,
+            None => {
+                customers.push(email.clone());
+                customers.len() - 1
+            }
+        };
+        let customer_id = (DEMO_FIRST_CUSTOMER_ID + index).to_string();
+        db::set_customer_id(db, &demo.order.number, Some(&customer_id)).await?;
         for shipment in &demo.shipments {
             db::insert_shipment(db, &demo.order.number, shipment).await?;
         }

@@ -2,11 +2,18 @@
 //! built from an [`AppState`] so tests drive it in-process exactly as the server runs it.
 
 mod actions;
+mod agent;
+mod app_proxy;
+mod helpdesk;
+mod helpdesk_auth;
+mod integrations;
 mod messages;
+mod ops;
 mod orders;
 mod session;
 mod shopper;
 mod static_files;
+mod track;
 mod webhooks;
 
 use crate::error::AppError;
@@ -15,7 +22,6 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 
 pub use actions::Executed;
 pub use messages::{MessageRequest, MAX_MESSAGE_CHARS};
@@ -33,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .route("/orders/{number}", get(orders::get))
         .route("/actions", post(actions::execute))
         .route("/messages", post(messages::post))
+        .route("/track/{token}", get(track::get))
         .fallback(|| async { AppError::NotFound })
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -41,11 +48,18 @@ pub fn app(state: AppState) -> Router {
     let webhooks = Router::new()
         .route("/shopify", post(webhooks::shopify))
         .fallback(|| async { AppError::NotFound });
-    Router::new()
+    let router = Router::new()
         .nest("/api/v1", api)
         .nest("/webhooks", webhooks)
         .route("/healthz", get(healthz))
+        .merge(integrations::routes())
+        .merge(ops::routes())
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
+        // Only routed requests are counted, by their route pattern (never a raw path).
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::ops::track,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -53,9 +67,8 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        ));
+    crate::ops::observe(router).with_state(state)
 }
 
 async fn healthz() -> &'static str {

@@ -19,6 +19,13 @@ fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
+/// An optional id, as [`id`] reads it; `null` is none.
+fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrapped(#[serde(deserialize_with = "id")] String);
+    Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(s)| s))
+}
+
 /// `orders/create`, `orders/updated`, `orders/cancelled` (and the other `orders/*` topics).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Order {
@@ -74,6 +81,9 @@ pub struct Address {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Customer {
+    /// The shop's customer id, which app proxy requests name as `logged_in_customer_id`.
+    #[serde(default, deserialize_with = "opt_id")]
+    pub id: Option<String>,
     pub email: Option<String>,
     pub first_name: Option<String>,
     pub phone: Option<String>,

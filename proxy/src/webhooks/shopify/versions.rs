@@ -3,7 +3,7 @@
 //! trigger time), so a late, older webhook never overwrites a newer state.
 
 use super::{convert, payload, ApplyError};
-use crate::db::orders_in::{insert_event, upsert_order, upsert_shipment};
+use crate::db::orders_in::{insert_event, set_customer_id_in, upsert_order, upsert_shipment};
 use crate::db::time::from_db;
 use anyhow::Context;
 use sqlx::AnyConnection;
@@ -122,6 +122,8 @@ pub async fn rebuild(conn: &mut AnyConnection, order_id: &str) -> Result<(), App
 
     let derived = convert::derive(&order, &fulfillments, &events).map_err(ApplyError::Invalid)?;
     upsert_order(conn, &derived.order, Some(order_id)).await?;
+    let customer_id = order.customer.as_ref().and_then(|c| c.id.as_deref());
+    set_customer_id_in(conn, &derived.order.number, customer_id).await?;
     write_parcels(conn, &derived).await?;
     Ok(())
 }

@@ -1,0 +1,122 @@
+//! `/apps/wismo/...`: requests Shopify forwards from the shop's storefront through its app proxy.
+//! Only a correctly signed, fresh request is served, and only its `logged_in_customer_id` is
+//! trusted: a logged-in customer lists their orders and gets a session for one of them without
+//! typing anything. Any failure is the same `unauthorized`; a session for someone else's order
+//! is the same `verification_failed` as one for a missing order, and is rate limited alike.
+
+use super::agent::resolve_all;
+use super::session::{issue, SessionResponse};
+use crate::auth::{Attempt, ClientIp, ProxyRequest};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use wismo::OrderNumber;
+
+/// A verified app proxy request and the client it came from.
+pub struct Proxied {
+    pub request: ProxyRequest,
+    pub client: ClientIp,
+}
+
+impl Proxied {
+    /// The logged-in customer; `unauthorized` when nobody is logged in.
+    fn customer(&self) -> Result<&str, AppError> {
+        self.request
+            .customer_id
+            .as_deref()
+            .ok_or(AppError::Unauthorized)
+    }
+}
+
+impl FromRequestParts<AppState> for Proxied {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let proxy = state
+            .integrations
+            .app_proxy
+            .as_ref()
+            .ok_or(AppError::NotConfigured("the app proxy"))?;
+        let Ok(client) = ClientIp::from_request_parts(parts, state).await;
+        let attempt = Attempt::start(&state.limiter, vec![client.key()])?;
+        match proxy.verify(parts.uri.query().unwrap_or_default(), state.clock.now()) {
+            Ok(request) => Ok(Self { request, client }),
+            Err(e) => {
+                tracing::debug!(error = %e, "app proxy request refused");
+                Err(attempt.failed(AppError::Unauthorized))
+            }
+        }
+    }
+}
+
+/// One of the customer's orders in the storefront's list.
+#[derive(Debug, Serialize)]
+pub struct OrderSummary {
+    pub order_number: OrderNumber,
+    pub created_at: DateTime<Utc>,
+    /// The core's situation kind, e.g. `in_transit`.
+    pub situation: &'static str,
+    /// The core's one-line status in the shopper's language.
+    pub headline: String,
+    /// Something is going wrong with the delivery.
+    pub problem: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrderList {
+    pub orders: Vec<OrderSummary>,
+}
+
+/// `GET /apps/wismo/orders`: the logged-in customer's orders, newest first.
+pub async fn orders(
+    State(state): State<AppState>,
+    proxied: Proxied,
+) -> Result<Json<OrderList>, AppError> {
+    let customer = proxied.customer()?;
+    let numbers = state.orders.orders_of_customer(customer).await?;
+    let orders = resolve_all(&state, &numbers)
+        .await?
+        .into_iter()
+        .map(|r| OrderSummary {
+            situation: r.situation(),
+            headline: r.headline(),
+            problem: r.problem(),
+            order_number: r.ctx.order.number.clone(),
+            created_at: r.ctx.order.created_at,
+        })
+        .collect();
+    Ok(Json(OrderList { orders }))
+}
+
+/// `GET /apps/wismo/session?order_number=1001`: a session for one of the logged-in customer's
+/// orders, as `POST /api/v1/session` would give after typing the e-mail.
+pub async fn session(
+    State(state): State<AppState>,
+    proxied: Proxied,
+) -> Result<Json<SessionResponse>, AppError> {
+    let raw = proxied
+        .request
+        .param("order_number")
+        .ok_or_else(|| AppError::BadRequest("order_number is required".into()))?;
+    let number = OrderNumber::parse(raw).map_err(|_| {
+        AppError::BadRequest("order_number must be 1 to 12 digits, optionally after '#'".into())
+    })?;
+    let customer = proxied.customer()?;
+    let attempt = Attempt::start(
+        &state.limiter,
+        vec![
+            proxied.client.key(),
+            format!("order:{}", number.as_str()),
+            format!("customer:{customer}"),
+        ],
+    )?;
+    let theirs = state.orders.orders_of_customer(customer).await?;
+    if !theirs.contains(&number) {
+        return Err(attempt.failed(AppError::VerificationFailed));
+    }
+    Ok(Json(issue(&state, number)))
+}

@@ -1,0 +1,179 @@
+//! Prometheus metrics: requests and their latency by route, method and status; the webhook queue
+//! depth and rate-limit rejections, read when scraped. Each app owns its recorder (none is
+//! installed globally), so tests and several apps in one process never mix their numbers.
+
+use crate::state::AppState;
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use metrics::Label;
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const REQUESTS: &str = "wismo_http_requests_total";
+const LATENCY: &str = "wismo_http_request_duration_seconds";
+const QUEUE: &str = "wismo_webhook_queue_depth";
+const REJECTIONS: &str = "wismo_rate_limit_rejections_total";
+
+/// Latency buckets in seconds: a cached lookup takes well under a millisecond, a cold one with a
+/// slow carrier several seconds.
+const BUCKETS: [f64; 12] = [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0,
+];
+
+/// Histogram samples are folded into buckets on upkeep; doing it every so many requests keeps
+/// memory bounded even when nobody scrapes.
+const UPKEEP_EVERY: u64 = 4096;
+
+/// What the metrics endpoint reads from elsewhere when scraped.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gauges {
+    /// Stored webhook deliveries not yet applied (nor given up on).
+    pub webhook_queue: i64,
+    /// Verification attempts refused as rate limited since start.
+    pub rate_limit_rejections: u64,
+}
+
+struct Inner {
+    recorder: PrometheusRecorder,
+    handle: PrometheusHandle,
+    recorded: AtomicU64,
+}
+
+/// The app's metrics. Cheap to clone.
+#[derive(Clone)]
+pub struct Metrics(Arc<Inner>);
+
+impl std::fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Metrics(..)")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), &BUCKETS)
+            .expect("the bucket list is a non-empty constant")
+            .build_recorder();
+        let handle = recorder.handle();
+        Self(Arc::new(Inner {
+            recorder,
+            handle,
+            recorded: AtomicU64::new(0),
+        }))
+    }
+}
+
+impl Metrics {
+    /// Counts one answered request and its latency.
+    pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
+        let labels = [
+            Label::new("method", method.to_owned()),
+            Label::new("route", route.to_owned()),
+            Label::new("status", status.to_string()),
+        ];
+        metrics::with_local_recorder(&self.0.recorder, || {
+            metrics::counter!(REQUESTS, labels.iter()).increment(1);
+            metrics::histogram!(LATENCY, labels.iter()).record(elapsed.as_secs_f64());
+        });
+        if self.0.recorded.fetch_add(1, Ordering::Relaxed) % UPKEEP_EVERY == UPKEEP_EVERY - 1 {
+            self.0.handle.run_upkeep();
+        }
+    }
+
+    /// The Prometheus text exposition of everything, with `gauges` as of now.
+    pub fn render(&self, gauges: Gauges) -> String {
+        metrics::with_local_recorder(&self.0.recorder, || {
+            metrics::describe_counter!(
+                REQUESTS,
+                "HTTP requests answered, by route, method and status"
+            );
+            metrics::describe_histogram!(
+                LATENCY,
+                metrics::Unit::Seconds,
+                "time to answer an HTTP request, by route, method and status"
+            );
+            metrics::describe_gauge!(QUEUE, "webhook deliveries stored but not yet applied");
+            metrics::describe_counter!(REJECTIONS, "verification attempts refused as rate limited");
+            // Precision loss only past 2^53 pending events.
+            #[allow(clippy::cast_precision_loss)]
+            metrics::gauge!(QUEUE).set(gauges.webhook_queue as f64);
+            metrics::counter!(REJECTIONS).absolute(gauges.rate_limit_rejections);
+        });
+        self.0.handle.run_upkeep();
+        self.0.handle.render()
+    }
+}
+
+/// Middleware (a route layer, so the matched route is known) that records every routed request.
+pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().as_str().to_owned();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| label(p.as_str()));
+    let res = next.run(req).await;
+    state
+        .metrics
+        .record(&method, &route, res.status().as_u16(), started.elapsed());
+    res
+}
+
+/// A route as a label: a nested service's catch-all tail becomes `*`.
+fn label(route: &str) -> String {
+    match route.find("{*") {
+        Some(i) => format!("{}*", &route[..i]),
+        None => route.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_render_as_counters_and_histograms_per_route() {
+        let m = Metrics::default();
+        m.record(
+            "GET",
+            "/api/v1/orders/{number}",
+            200,
+            Duration::from_micros(300),
+        );
+        m.record(
+            "GET",
+            "/api/v1/orders/{number}",
+            401,
+            Duration::from_millis(2),
+        );
+        let text = m.render(Gauges {
+            webhook_queue: 3,
+            rate_limit_rejections: 5,
+        });
+        assert!(
+            text.contains(r#"wismo_http_requests_total{method="GET",route="/api/v1/orders/{number}",status="200"} 1"#),
+            "{text}"
+        );
+        assert!(text.contains(r#"wismo_http_request_duration_seconds_bucket{method="GET",route="/api/v1/orders/{number}",status="401",le="0.0025"} 1"#), "{text}");
+        assert!(text.contains("wismo_webhook_queue_depth 3"), "{text}");
+        assert!(
+            text.contains("wismo_rate_limit_rejections_total 5"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_nested_services_tail_is_one_label() {
+        assert_eq!(
+            label("/widget/{*__private__axum_nest_tail_param}"),
+            "/widget/*"
+        );
+        assert_eq!(label("/healthz"), "/healthz");
+    }
+}
