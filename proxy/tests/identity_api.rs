@@ -11,7 +11,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use chrono::Duration;
-use common::{spawn_demo, Reply, TestApp};
+use common::{spawn_demo, spawn_demos, Reply, TestApp};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
 use wismo_proxy::auth::{
@@ -153,6 +153,41 @@ async fn a_logged_in_customer_sees_their_orders_and_opens_one_without_typing() {
     let token = r.json()["token"].as_str().unwrap().to_owned();
     let r = t.get_with_token("/api/v1/orders/1004", &token).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+#[tokio::test]
+async fn an_order_synced_by_webhook_reaches_its_logged_in_customer_on_every_database() {
+    for mut t in spawn_demos().await {
+        t.state.integrations = spawn().await.state.integrations;
+        t.router = app(t.state.clone());
+        let r = t
+            .webhook(
+                "orders/create",
+                "ev-1",
+                &common::shopify::order(2001, "2026-11-18T16:30:00Z"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", t.backend, r.text());
+        t.drain_webhooks().await;
+        // The payload's customer.id (see common/shopify.rs) is the storefront login.
+        let customer = (7_000_000_000u64 + 2001).to_string();
+        let r = t.get(&proxied("/apps/wismo/orders", "", &customer)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", t.backend, r.text());
+        assert_eq!(
+            r.json()["orders"][0]["order_number"],
+            "2001",
+            "{}",
+            t.backend
+        );
+        let r = t
+            .get(&proxied(
+                "/apps/wismo/session",
+                "order_number=2001",
+                &customer,
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", t.backend, r.text());
+    }
 }
 
 #[tokio::test]
