@@ -1,8 +1,9 @@
 //! `/apps/wismo/...`: requests Shopify forwards from the shop's storefront through its app proxy.
 //! Only a correctly signed, fresh request is served, and only its `logged_in_customer_id` is
 //! trusted: a logged-in customer lists their orders and gets a session for one of them without
-//! typing anything. Any failure is the same `unauthorized`; a session for someone else's order
-//! is the same `verification_failed` as one for a missing order, and is rate limited alike.
+//! typing anything. Any signature failure is the same `unauthorized` (counted against the
+//! caller's address); a session for someone else's order is the same `verification_failed` as
+//! one for a missing order, and is rate limited per order and per customer.
 
 use super::agent::resolve_all;
 use super::session::{issue, SessionResponse};
@@ -16,10 +17,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use wismo::OrderNumber;
 
-/// A verified app proxy request and the client it came from.
+/// A verified app proxy request.
 pub struct Proxied {
     pub request: ProxyRequest,
-    pub client: ClientIp,
 }
 
 impl Proxied {
@@ -41,13 +41,16 @@ impl FromRequestParts<AppState> for Proxied {
             .app_proxy
             .as_ref()
             .ok_or(AppError::NotConfigured("the app proxy"))?;
-        let Ok(client) = ClientIp::from_request_parts(parts, state).await;
-        let attempt = Attempt::start(&state.limiter, vec![client.key()])?;
         match proxy.verify(parts.uri.query().unwrap_or_default(), state.clock.now()) {
-            Ok(request) => Ok(Self { request, client }),
+            Ok(request) => Ok(Self { request }),
             Err(e) => {
                 tracing::debug!(error = %e, "app proxy request refused");
-                Err(attempt.failed(AppError::Unauthorized))
+                let Ok(client) = ClientIp::from_request_parts(parts, state).await;
+                Err(Attempt::wrong_credential(
+                    &state.limiter,
+                    vec![client.key()],
+                    AppError::Unauthorized,
+                ))
             }
         }
     }
@@ -106,10 +109,11 @@ pub async fn session(
         AppError::BadRequest("order_number must be 1 to 12 digits, optionally after '#'".into())
     })?;
     let customer = proxied.customer()?;
+    // Not keyed by address: verified requests all come from Shopify's servers, and one
+    // customer's guessing must not lock out the shop's others.
     let attempt = Attempt::start(
         &state.limiter,
         vec![
-            proxied.client.key(),
             format!("order:{}", number.as_str()),
             format!("customer:{customer}"),
         ],

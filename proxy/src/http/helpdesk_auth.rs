@@ -1,6 +1,8 @@
 //! Who may call the helpdesk endpoints: the Zendesk app with a current JWT, the Gorgias
 //! integration with its shared secret. Failures are one `unauthorized` and count against the
-//! client's rate limit; an integration that is not configured is `not_configured`.
+//! client's rate limit (then `rate_limited`); a right credential is never refused, since the
+//! callers share their helpdesk's servers' addresses. An integration that is not configured is
+//! `not_configured`.
 
 use crate::auth::{AgentClaims, Attempt, ClientIp};
 use crate::error::AppError;
@@ -16,6 +18,12 @@ fn authorization(parts: &Parts) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
+/// Counts a wrong credential against the client.
+async fn wrong(parts: &mut Parts, state: &AppState) -> AppError {
+    let Ok(client) = ClientIp::from_request_parts(parts, state).await;
+    Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized)
+}
+
 /// A request from the Zendesk sidebar app, with the claims of its token.
 pub struct ZendeskAgent(pub AgentClaims);
 
@@ -28,8 +36,6 @@ impl FromRequestParts<AppState> for ZendeskAgent {
             .zendesk
             .as_ref()
             .ok_or(AppError::NotConfigured("zendesk"))?;
-        let Ok(client) = ClientIp::from_request_parts(parts, state).await;
-        let attempt = Attempt::start(&state.limiter, vec![client.key()])?;
         let token = authorization(parts)
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
@@ -38,7 +44,7 @@ impl FromRequestParts<AppState> for ZendeskAgent {
             Ok(claims) => Ok(Self(claims)),
             Err(e) => {
                 tracing::debug!(error = %e, "zendesk token refused");
-                Err(attempt.failed(AppError::Unauthorized))
+                Err(wrong(parts, state).await)
             }
         }
     }
@@ -56,12 +62,10 @@ impl FromRequestParts<AppState> for GorgiasCaller {
             .gorgias
             .as_ref()
             .ok_or(AppError::NotConfigured("gorgias"))?;
-        let Ok(client) = ClientIp::from_request_parts(parts, state).await;
-        let attempt = Attempt::start(&state.limiter, vec![client.key()])?;
         if secret.authorizes(authorization(parts)) {
             Ok(Self)
         } else {
-            Err(attempt.failed(AppError::Unauthorized))
+            Err(wrong(parts, state).await)
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `GET /api/v1/track/{token}`: the order a signed tracking link (from an e-mail or SMS) grants,
 //! as the core's `OrderContext`. A forged, altered or expired link, or one for an order that no
-//! longer exists, is the same `unauthorized`; failures count against the client's rate limit.
+//! longer exists, is the same `unauthorized`; failures count against the client's rate limit
+//! (then `rate_limited`). A valid link is never refused: links are unguessable, and shoppers may
+//! share an address.
 
 use super::order_context;
 use crate::auth::{Attempt, ClientIp};
@@ -20,16 +22,17 @@ pub async fn get(
         .tracking_links
         .as_ref()
         .ok_or(AppError::NotConfigured("tracking links"))?;
-    let attempt = Attempt::start(&state.limiter, vec![client.key()])?;
+    let wrong =
+        || Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized);
     let number = match links.verify(&token, state.clock.now()) {
         Ok(n) => n,
         Err(e) => {
             tracing::debug!(error = %e, "tracking link refused");
-            return Err(attempt.failed(AppError::Unauthorized));
+            return Err(wrong());
         }
     };
     match order_context(&state, &number).await? {
         Some(ctx) => Ok(Json(ctx)),
-        None => Err(attempt.failed(AppError::Unauthorized)),
+        None => Err(wrong()),
     }
 }
