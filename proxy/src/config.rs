@@ -5,6 +5,7 @@ use crate::auth::{
     AppProxyConfig, GorgiasConfig, Integrations, KeyError, Sections, SessionKey, SettingsError,
     TrackingLinksConfig, ZendeskConfig,
 };
+use crate::outside::{AggregatorConfig, Secret, TrackingConfig};
 use crate::webhooks::{SecretError, WebhookSecret};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -47,6 +48,12 @@ pub struct Config {
     pub zendesk: ZendeskConfig,
     #[serde(default)]
     pub gorgias: GorgiasConfig,
+    #[serde(default)]
+    pub tracking: TrackingConfig,
+    #[serde(default)]
+    pub easypost: AggregatorConfig,
+    #[serde(default)]
+    pub aftership: AggregatorConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.
@@ -59,6 +66,18 @@ pub struct ShopifyConfig {
     /// The app's client secret, which signs webhooks.
     #[serde(default)]
     pub client_secret: Option<String>,
+    /// The Admin API access token; with it, orders are read and changed live in Shopify.
+    #[serde(default)]
+    pub admin_token: Option<Secret>,
+    /// The Admin API version; `shopify::API_VERSION` when unset.
+    #[serde(default)]
+    pub api_version: Option<String>,
+    /// Where the Admin API is; `https://{shop_domain}` when unset.
+    #[serde(default)]
+    pub admin_url: Option<String>,
+    /// How many times a throttled (or, for reads, failed) Admin API call is retried.
+    #[serde(default)]
+    pub max_retries: Option<u32>,
 }
 
 fn default_listen() -> SocketAddr {

@@ -14,9 +14,13 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod ops;
+pub mod outbound;
+pub mod outside;
 pub mod server;
+pub mod shopify;
 pub mod source;
 pub mod state;
+pub mod tracking;
 pub mod webhooks;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -51,6 +51,7 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
     state.shop = Arc::from(config.shop());
     state.shopify_webhook_secret = webhook_secret;
     state.integrations = config.integrations(|k| std::env::var(k).ok())?;
+    crate::outside::plug_in(&config, &mut state, &|name| std::env::var(name).ok())?;
     let listener = bind(config.listen).await?;
     // Scripts and the kill-and-restart test read this line to find a port chosen with `:0`.
     announce(&listener, "wismo serving at")?;

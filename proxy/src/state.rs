@@ -7,6 +7,8 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::ops::Metrics;
 use crate::source::{DbOrderSource, OrderSource};
+use crate::tracking::{StoredTracking, Timeouts, TrackingSource};
+use crate::webhooks::carriers::CarrierSecrets;
 use crate::webhooks::WebhookSecret;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,6 +21,10 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub orders: Arc<dyn OrderSource>,
+    /// Carrier scans: EasyPost, AfterShip, or the stored scans (the demo and webhook-synced shops).
+    pub tracking: Arc<dyn TrackingSource>,
+    /// How long an order view waits for the shop and the carrier (see `tracking::gather`).
+    pub timeouts: Timeouts,
     pub policy: Arc<Policy>,
     pub session_key: SessionKey,
     pub limiter: Arc<RateLimiter>,
@@ -36,6 +42,8 @@ pub struct AppState {
     pub helpdesk: Option<Arc<dyn Helpdesk>>,
     /// The Shopify app's client secret that signs webhooks; webhooks are refused without it.
     pub shopify_webhook_secret: Option<WebhookSecret>,
+    /// The secrets EasyPost and AfterShip sign webhooks with; each provider's are refused without.
+    pub carrier_webhook_secrets: CarrierSecrets,
     /// Wakes the webhook worker as soon as an event is stored.
     pub jobs: Arc<Notify>,
     /// App proxy, tracking-link, Zendesk and Gorgias verification; each off until configured.
@@ -51,6 +59,8 @@ impl AppState {
     pub fn new(db: Db, clock: Arc<dyn Clock>, policy: Policy, session_key: SessionKey) -> Self {
         Self {
             orders: Arc::new(DbOrderSource::new(db.clone())),
+            tracking: Arc::new(StoredTracking::new(db.clone())),
+            timeouts: Timeouts::default(),
             actions: Arc::new(DbOrderActions::new(db.clone(), clock.clone())),
             db,
             clock,
@@ -63,6 +73,7 @@ impl AppState {
             shop: Arc::from("default"),
             helpdesk: None,
             shopify_webhook_secret: None,
+            carrier_webhook_secrets: CarrierSecrets::default(),
             jobs: Arc::new(Notify::new()),
             integrations: Integrations::default(),
             metrics: Metrics::default(),

@@ -58,7 +58,7 @@ impl DbOrderActions {
 
 /// Reads "12 New Street, Springfield, IL 62704" (street, city, region and postcode); the
 /// country stays the order's own.
-fn parse_address(text: &str, country: &str) -> Option<Address> {
+pub fn parse_address(text: &str, country: &str) -> Option<Address> {
     let parts: Vec<&str> = text
         .split(',')
         .map(str::trim)

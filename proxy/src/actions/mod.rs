@@ -7,7 +7,7 @@ mod eligibility;
 mod helpdesk;
 pub mod ledger;
 
-pub use demo::DbOrderActions;
+pub use demo::{parse_address, DbOrderActions};
 pub use eligibility::{check, Refusal};
 pub use helpdesk::{Helpdesk, RecordingHelpdesk};
 

@@ -4,6 +4,7 @@
 mod actions;
 mod agent;
 mod app_proxy;
+mod carrier_webhooks;
 mod helpdesk;
 mod helpdesk_auth;
 mod integrations;
@@ -24,6 +25,7 @@ use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use actions::Executed;
+pub use carrier_webhooks::easypost_signature;
 pub use messages::{MessageRequest, MAX_MESSAGE_CHARS};
 pub use orders::order_context;
 pub use session::{SessionRequest, SessionResponse};
@@ -47,6 +49,8 @@ pub fn app(state: AppState) -> Router {
         ));
     let webhooks = Router::new()
         .route("/shopify", post(webhooks::shopify))
+        .route("/easypost", post(carrier_webhooks::easypost))
+        .route("/aftership", post(carrier_webhooks::aftership))
         .fallback(|| async { AppError::NotFound });
     let router = Router::new()
         .nest("/api/v1", api)

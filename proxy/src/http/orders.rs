@@ -28,10 +28,10 @@ pub async fn order_context(
     state: &AppState,
     number: &OrderNumber,
 ) -> Result<Option<OrderContext>, AppError> {
-    let Some(order) = state.orders.order(number).await? else {
+    // The shop and the carrier concurrently; a slow carrier degrades to its cached data.
+    let Some((order, shipments)) = crate::tracking::gather(state, number).await? else {
         return Ok(None);
     };
-    let shipments = state.orders.shipments(&order).await?;
     Ok(Some(OrderContext {
         now: state.clock.now(),
         policy: (*state.policy).clone(),

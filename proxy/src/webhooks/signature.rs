@@ -1,5 +1,5 @@
-//! Shopify's webhook signature: the base64 HMAC-SHA256 of the raw body under the app's client
-//! secret, compared in constant time.
+//! Webhook signatures: the HMAC-SHA256 of the raw body under a shared secret, sent as base64
+//! (Shopify, AfterShip) or hex (EasyPost), compared in constant time.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -48,6 +48,29 @@ impl WebhookSecret {
         STANDARD.encode(self.mac(body).finalize().into_bytes())
     }
 
+    /// The hex form, as EasyPost sends it after `hmac-sha256-hex=`.
+    pub fn sign_hex(&self, body: &[u8]) -> String {
+        self.mac(body)
+            .finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Whether `hex` (either case) is the signature of `body`, compared in constant time.
+    pub fn verify_hex(&self, body: &[u8], hex: &str) -> bool {
+        let hex = hex.trim();
+        if hex.len() % 2 != 0 || !hex.is_ascii() {
+            return false;
+        }
+        let sig: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+            .collect();
+        sig.is_some_and(|sig| self.mac(body).verify_slice(&sig).is_ok())
+    }
+
     /// Whether `header` (base64) is the signature of `body`. The comparison takes the same time
     /// however many bytes match.
     pub fn verify(&self, body: &[u8], header: &str) -> bool {
@@ -73,6 +96,13 @@ mod tests {
             .verify(b"{\"id\":1}", &sig));
         assert!(!key.verify(b"{\"id\":1}", "not base64!"));
         assert!(!key.verify(b"{\"id\":1}", ""));
+        let hex = key.sign_hex(b"{\"id\":1}");
+        assert_eq!(hex.len(), 64);
+        assert!(key.verify_hex(b"{\"id\":1}", &hex));
+        assert!(key.verify_hex(b"{\"id\":1}", &hex.to_uppercase()));
+        assert!(!key.verify_hex(b"{\"id\":2}", &hex));
+        assert!(!key.verify_hex(b"{\"id\":1}", "zz"));
+        assert!(!key.verify_hex(b"{\"id\":1}", "é1"));
         assert_eq!(WebhookSecret::new(b"").unwrap_err(), SecretError::Empty);
     }
 }

@@ -3,10 +3,11 @@
 //! applied and marked or untouched, and two workers (two proxies on one PostgreSQL) never both
 //! apply it: the second one's claim finds it taken.
 
+use super::carriers;
 use super::shopify::{self, ApplyError};
 use super::store;
 use crate::clock::Clock;
-use crate::db::time::{from_db_opt, to_db};
+use crate::db::time::{from_db, from_db_opt, to_db};
 use crate::db::Db;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -101,6 +102,10 @@ async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<boo
         .map_or(0, |t| t.timestamp_millis());
     let result = match row.provider.as_str() {
         "shopify" => shopify::apply(&mut tx, &row.topic, &row.body, triggered).await,
+        p if carriers::PROVIDERS.contains(&p) => {
+            let received = from_db(&row.received_at, "received_at")?;
+            carriers::apply(&mut tx, p, &row.body, received).await
+        }
         other => Ok(shopify::Applied::Ignored(format!(
             "no handler for provider {other}"
         ))),

@@ -44,14 +44,37 @@ pub fn minor_units(price: &str, currency: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// The inverse of [`minor_units`]: 19950 cents in USD is `"199.50"`.
+pub fn decimal_amount(minor: i64, currency: &str) -> String {
+    let exp = exponent(currency);
+    if exp == 0 {
+        return minor.to_string();
+    }
+    let unit = 10i64.pow(exp);
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    let unit = unit.unsigned_abs();
+    format!(
+        "{sign}{}.{:0width$}",
+        abs / unit,
+        abs % unit,
+        width = exp as usize
+    )
+}
+
 fn service(lines: &[payload::ShippingLine]) -> String {
     let text = lines
         .iter()
         .flat_map(|l| [l.title.as_deref(), l.code.as_deref()])
         .flatten()
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+        .join(" ");
+    service_named(&text)
+}
+
+/// The policy's shipping service (`express` or `standard`) for a shipping line's title and code.
+pub fn service_named(text: &str) -> String {
+    let text = text.to_lowercase();
     let fast = [
         "express",
         "overnight",
@@ -286,5 +309,17 @@ mod tests {
         assert_eq!(minor_units("1.234", "USD"), None);
         assert_eq!(minor_units("-1.00", "USD"), None);
         assert_eq!(minor_units("abc", "USD"), None);
+    }
+
+    #[test]
+    fn minor_units_become_decimal_amounts_again() {
+        use super::decimal_amount;
+        assert_eq!(decimal_amount(19950, "USD"), "199.50");
+        assert_eq!(decimal_amount(7, "USD"), "0.07");
+        assert_eq!(decimal_amount(1500, "JPY"), "1500");
+        assert_eq!(decimal_amount(1234, "KWD"), "1.234");
+        for (minor, cur) in [(19950, "USD"), (1, "EUR"), (1500, "JPY"), (1234, "KWD")] {
+            assert_eq!(minor_units(&decimal_amount(minor, cur), cur), Some(minor));
+        }
     }
 }

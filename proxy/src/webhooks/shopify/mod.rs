@@ -6,7 +6,7 @@ mod convert;
 pub mod payload;
 mod versions;
 
-pub use convert::{derive, minor_units, Derived};
+pub use convert::{decimal_amount, derive, minor_units, service_named, Derived};
 
 use sqlx::AnyConnection;
 

@@ -1,0 +1,130 @@
+//! Orders read live from the shop's Admin GraphQL API: by order name (`#1001`) or by the
+//! customer's e-mail. The parcels come with the order in the same query, so they are remembered
+//! for a few seconds for the `shipments` call that follows `order`.
+
+use super::client::AdminApi;
+use super::order::GqlOrder;
+use super::queries;
+use crate::source::OrderSource;
+use anyhow::Context;
+use async_trait::async_trait;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use wismo::{Email, Order, OrderNumber, Shipment};
+
+/// How long parcels fetched with an order are reused for the `shipments` call.
+const MEMO_FOR: Duration = Duration::from_secs(30);
+/// Past this many remembered orders, the memo starts over.
+const MEMO_MAX: usize = 1024;
+
+/// A Shopify shop as an order source.
+#[derive(Debug)]
+pub struct ShopifyOrders {
+    api: AdminApi,
+    memo: Mutex<HashMap<OrderNumber, (Instant, Vec<Shipment>)>>,
+}
+
+impl ShopifyOrders {
+    pub fn new(api: AdminApi) -> Self {
+        Self {
+            api,
+            memo: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The shop's Admin API, for mutations.
+    pub fn api(&self) -> &AdminApi {
+        &self.api
+    }
+
+    /// The orders matching a search, as Shopify returns them.
+    pub async fn search(&self, query: &str, first: u32) -> anyhow::Result<Vec<GqlOrder>> {
+        let data = self
+            .api
+            .query(
+                &queries::orders(),
+                json!({ "query": query, "first": first }),
+            )
+            .await?;
+        serde_json::from_value(data["orders"]["nodes"].clone()).context("reading Shopify orders")
+    }
+
+    /// The Shopify order whose name is exactly `#number`; Shopify's search is looser than that.
+    pub async fn find(&self, number: &OrderNumber) -> anyhow::Result<Option<GqlOrder>> {
+        let found = self
+            .search(&format!("name:#{}", number.as_str()), 5)
+            .await?;
+        Ok(found
+            .into_iter()
+            .find(|o| o.number().is_ok_and(|n| &n == number)))
+    }
+
+    fn remember(&self, number: &OrderNumber, shipments: Vec<Shipment>) {
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= MEMO_MAX {
+            memo.clear();
+        }
+        memo.insert(number.clone(), (Instant::now(), shipments));
+    }
+
+    fn recall(&self, number: &OrderNumber) -> Option<Vec<Shipment>> {
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let (at, shipments) = memo.remove(number)?;
+        (at.elapsed() < MEMO_FOR).then_some(shipments)
+    }
+}
+
+#[async_trait]
+impl OrderSource for ShopifyOrders {
+    async fn order(&self, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
+        let Some(found) = self.find(number).await? else {
+            return Ok(None);
+        };
+        let (order, shipments) = found
+            .to_core()
+            .map_err(|e| anyhow::anyhow!("Shopify order {}: {e}", found.name))?;
+        self.remember(number, shipments);
+        Ok(Some(order))
+    }
+
+    async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
+        if let Some(shipments) = self.recall(&order.number) {
+            return Ok(shipments);
+        }
+        let Some(found) = self.find(&order.number).await? else {
+            return Ok(Vec::new());
+        };
+        let (_, shipments) = found
+            .to_core()
+            .map_err(|e| anyhow::anyhow!("Shopify order {}: {e}", found.name))?;
+        Ok(shipments)
+    }
+
+    async fn orders_of_customer(&self, customer_id: &str) -> anyhow::Result<Vec<OrderNumber>> {
+        let id: String = super::order::legacy_id(customer_id)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if id.is_empty() {
+            return Ok(Vec::new());
+        }
+        let found = self.search(&format!("customer_id:{id}"), 50).await?;
+        Ok(found.iter().filter_map(|o| o.number().ok()).collect())
+    }
+
+    async fn orders_with_email(&self, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
+        // Quoted, because an address has characters Shopify's search syntax reads otherwise.
+        let query = format!("email:\"{}\"", email.as_str().replace('"', ""));
+        let found = self.search(&query, 50).await?;
+        Ok(found
+            .iter()
+            .filter(|o| {
+                o.email()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(email.as_str()))
+            })
+            .filter_map(|o| o.number().ok())
+            .collect())
+    }
+}

@@ -1,0 +1,94 @@
+//! Where carrier scans come from: a tracking source (EasyPost, AfterShip, or the demo's stored
+//! scans) behind one trait, a cache of the last document each parcel had (`cache`), and the
+//! concurrent, time-limited gathering of an order's parcels that degrades to that cache (`gather`).
+
+pub mod aftership;
+pub mod cache;
+pub mod easypost;
+mod gather;
+mod stored;
+
+pub use aftership::AfterShip as AfterShipTracking;
+pub use easypost::EasyPost as EasyPostTracking;
+pub use gather::{gather, Timeouts};
+pub use stored::StoredTracking;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use wismo::carrier::parse::Format;
+use wismo::carrier::Carrier;
+use wismo::{TrackingEvent, TrackingNumber};
+
+/// A parcel to ask about: who carries it and its number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parcel {
+    pub carrier: Carrier,
+    pub tracking_number: TrackingNumber,
+    /// The aggregator's id for its tracker, when a previous answer gave one.
+    pub provider_id: Option<String>,
+}
+
+/// The raw document an aggregator answered with, kept in the cache and parsed again on read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    /// `easypost` or `aftership`.
+    pub provider: &'static str,
+    pub format: Format,
+    pub body: String,
+    pub provider_id: Option<String>,
+    /// The aggregator's own `updated_at` for the document.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// What a tracking source knows about a parcel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracked {
+    /// Scans, translated by the core; raw codes stay on the events for agents.
+    pub events: Vec<TrackingEvent>,
+    pub estimated_delivery: Option<DateTime<Utc>>,
+    /// When this was true: `None` for a live answer (true now), or the time stored scans were
+    /// last checked.
+    pub as_of: Option<DateTime<Utc>>,
+    /// The document to cache; `None` for a source that is its own store (the demo).
+    pub raw: Option<RawDocument>,
+}
+
+/// A carrier-tracking service. Implementations make network calls; the caller bounds them with a
+/// timeout and falls back to the cache, so an implementation never needs its own fallback.
+#[async_trait]
+pub trait TrackingSource: Send + Sync + 'static {
+    /// Asks the service to watch the parcel (and push webhooks about it), returning what it
+    /// knows already. Registering a parcel twice is harmless.
+    async fn register(&self, parcel: &Parcel) -> anyhow::Result<Option<Tracked>>;
+
+    /// What the service knows about a parcel now; `None` when it does not know the parcel.
+    async fn fetch(&self, parcel: &Parcel) -> anyhow::Result<Option<Tracked>>;
+}
+
+/// Reads an aggregator's document with the core's parser into a [`Tracked`].
+pub fn read_document(
+    raw: RawDocument,
+    estimated_delivery: Option<DateTime<Utc>>,
+) -> anyhow::Result<Tracked> {
+    let events = wismo::carrier::parse::parse(raw.format, &raw.body)
+        .map_err(|e| anyhow::anyhow!("{} tracker: {e}", raw.provider))?
+        .iter()
+        .filter_map(wismo::carrier::parse::ParsedEvent::to_tracking_event)
+        .collect();
+    Ok(Tracked {
+        events,
+        estimated_delivery,
+        as_of: None,
+        raw: Some(raw),
+    })
+}
+
+/// An RFC 3339 time, or a bare date (taken as the end of that day in UTC, the latest it means).
+pub(crate) fn loose_time(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let date = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(23, 59, 59)?.and_utc())
+}
