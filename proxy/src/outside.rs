@@ -185,3 +185,72 @@ pub fn plug_in(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::SessionKey;
+    use crate::clock::SystemClock;
+    use crate::db::Db;
+    use std::path::Path;
+
+    async fn state() -> AppState {
+        let db = Db::open_in_memory().await.unwrap();
+        AppState::new(
+            db,
+            Arc::new(SystemClock),
+            wismo::Policy::default(),
+            SessionKey::new(&[7; 32]).unwrap(),
+        )
+    }
+
+    #[tokio::test]
+    async fn the_environment_supplies_keys_and_secrets_and_the_file_sets_the_limits() {
+        let config = Config::parse(
+            "[tracking]\nprovider = \"easypost\"\ncarrier_timeout_ms = 750\n\
+             [easypost]\napi_key = \"from-file\"\n[aftership]\nwebhook_secret = \"as-file\"\n\
+             [shopify]\nshop_domain = \"acme.myshopify.com\"\n",
+            Path::new("x.toml"),
+        )
+        .unwrap();
+        let env = |name: &str| {
+            (name == EASYPOST_WEBHOOK_SECRET_ENV || name == SHOPIFY_ADMIN_TOKEN_ENV)
+                .then(|| "from-env".to_owned())
+        };
+        let mut s = state().await;
+        plug_in(&config, &mut s, &env).unwrap();
+        assert_eq!(s.timeouts.carrier, Duration::from_millis(750));
+        assert_eq!(s.timeouts.shop, Duration::from_secs(5));
+        let ep = s.carrier_webhook_secrets.easypost.unwrap();
+        assert!(ep.verify_hex(
+            b"x",
+            &WebhookSecret::new(b"from-env").unwrap().sign_hex(b"x")
+        ));
+        let af = s.carrier_webhook_secrets.aftership.unwrap();
+        assert!(af.verify(b"x", &WebhookSecret::new(b"as-file").unwrap().sign(b"x")));
+    }
+
+    #[tokio::test]
+    async fn a_provider_without_its_key_and_a_token_without_a_shop_are_refused() {
+        let no_key =
+            Config::parse("[tracking]\nprovider = \"aftership\"\n", Path::new("x")).unwrap();
+        let err = plug_in(&no_key, &mut state().await, &|_| None).unwrap_err();
+        assert!(err.to_string().contains("aftership.api_key"), "{err}");
+        let no_shop =
+            Config::parse("[shopify]\nadmin_token = \"shpat_x\"\n", Path::new("x")).unwrap();
+        let err = plug_in(&no_shop, &mut state().await, &|_| None).unwrap_err();
+        assert!(err.to_string().contains("shop_domain"), "{err}");
+    }
+
+    #[test]
+    fn secrets_are_redacted_when_a_config_is_printed() {
+        let c = Config::parse(
+            "[shopify]\nadmin_token = \"shpat_very_secret\"\n[easypost]\napi_key = \"EZAK_very_secret\"\n",
+            Path::new("x"),
+        )
+        .unwrap();
+        let printed = format!("{c:?}");
+        assert!(!printed.contains("very_secret"), "{printed}");
+        assert!(Config::parse("[tracking]\nprovider = \"pigeon\"\n", Path::new("x")).is_err());
+    }
+}

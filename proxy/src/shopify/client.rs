@@ -87,7 +87,7 @@ impl AdminApi {
                 .context("reading the Shopify Admin API response")?;
             let can_retry = attempt < self.max_retries;
             if status.is_server_error() && retry == Retry::Query && can_retry {
-                let wait = throttle::wait(None, attempt).min(Duration::from_secs(2));
+                let wait = Duration::from_millis(200 << attempt.min(4));
                 tracing::warn!(%status, ?wait, "shopify server error; retrying");
                 tokio::time::sleep(wait).await;
                 attempt += 1;
