@@ -39,6 +39,12 @@ fn main() -> ExitCode {
             }
             other => other.map_err(anyhow::Error::from),
         },
+        Command::TrackingLink(args) => cli::tracking_link(
+            &args.config,
+            &args.order,
+            chrono::Utc::now(),
+            io::stdout().lock(),
+        ),
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

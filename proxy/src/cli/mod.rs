@@ -5,12 +5,14 @@ mod classify;
 mod eval_intents;
 mod parse_tracking;
 mod resolve;
+mod tracking_link;
 mod translate;
 
 pub use classify::classify;
 pub use eval_intents::eval_intents;
 pub use parse_tracking::{parse_tracking, ParseTrackingError};
 pub use resolve::{resolve, ResolveError};
+pub use tracking_link::tracking_link;
 pub use translate::translate;
 
 use clap::{Args, Parser, Subcommand};
@@ -50,6 +52,18 @@ pub enum Command {
     /// Post, Royal Mail) into unified events as JSON, each with its plain sentence, and the
     /// parcel's current status. Unreadable input exits with status 2.
     ParseTracking(ParseTrackingArgs),
+    /// Mint a signed tracking link for an order with the configured `tracking_links` secret:
+    /// prints the token (the link is `https://HOST/t/TOKEN`) and, on a second line, its expiry.
+    TrackingLink(TrackingLinkArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrackingLinkArgs {
+    /// TOML configuration file; the secret may come from WISMO_TRACKING_LINK_SECRET instead.
+    #[arg(long)]
+    pub config: PathBuf,
+    /// The order number, e.g. 1004 or #1004.
+    pub order: String,
 }
 
 #[derive(Debug, Args)]
