@@ -98,6 +98,7 @@ pub fn pick_choice(text: &str, offered: &[Choice]) -> Option<Choice> {
                 "renvoyer",
                 "renvoi",
                 "ersatz",
+                "ersatzlieferung",
                 "neu",
                 "erneut",
             ][..],
@@ -129,21 +130,35 @@ pub fn pick_choice(text: &str, offered: &[Choice]) -> Option<Choice> {
         (
             Choice::Wait,
             &[
-                "wait", "esperar", "espero", "attendre", "attends", "warten", "warte",
+                "wait", "waiting", "esperar", "espero", "attendre", "attends", "warten", "warte",
             ][..],
         ),
         (
             Choice::CarrierRedirect,
-            &["redirect", "desviar", "réacheminer", "umleiten"][..],
+            &[
+                "redirect",
+                "desviar",
+                "desvíe",
+                "réacheminer",
+                "umleiten",
+                "umleitung",
+            ][..],
         ),
         (
             Choice::OpenClaim,
-            &["claim", "reclamación", "réclamation", "nachforschung"][..],
+            &[
+                "claim",
+                "reclamación",
+                "réclamation",
+                "nachforschung",
+                "nachforschungsauftrag",
+            ][..],
         ),
         (
             Choice::TalkToPerson,
             &[
                 "person",
+                "personne",
                 "human",
                 "agent",
                 "persona",
@@ -272,6 +287,28 @@ mod tests {
         assert_eq!(pick_choice("Ersatz bitte", &offered), Some(Choice::Reship));
         assert_eq!(pick_choice("store credit", &offered), None);
         assert_eq!(pick_choice("where is it", &offered), None);
+    }
+
+    #[test]
+    fn every_choice_label_in_every_language_picks_its_own_choice() {
+        // Quick replies send the label as the shopper's message, so each must pick its choice.
+        use crate::carrier::Lang;
+        let all = [
+            Choice::Reship,
+            Choice::ExpeditedReship,
+            Choice::Refund,
+            Choice::StoreCredit,
+            Choice::Wait,
+            Choice::CarrierRedirect,
+            Choice::OpenClaim,
+            Choice::TalkToPerson,
+        ];
+        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De] {
+            for c in all {
+                let label = super::super::choice_label(lang, c);
+                assert_eq!(pick_choice(label, &all), Some(c), "{lang:?} {label:?}");
+            }
+        }
     }
 
     #[test]

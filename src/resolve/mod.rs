@@ -98,6 +98,12 @@ pub struct Resolution {
     pub conversation: Conversation,
 }
 
+/// A choice as the shopper reads it in `lang` ("a refund", "un reembolso"); sending the label
+/// back as a message picks that choice, so it can label a quick-reply button.
+pub fn choice_label(lang: crate::carrier::Lang, choice: Choice) -> &'static str {
+    i18n::choice(lang, choice)
+}
+
 /// Resolves one message. Without an order it gathers the shopper's identity when the message is
 /// about an order, and says what it can help with otherwise.
 pub fn resolve(s: &Scenario) -> Resolution {

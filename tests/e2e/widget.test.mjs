@@ -10,7 +10,7 @@ import { startDemo } from "./support/proxy.mjs";
 const IN_TRANSIT = { number: "1004", email: "marco@example.com" };
 const CARRIER_JARGON = [/ARRIVAL SCAN/i, /DEPARTURE SCAN/i, /ORIGIN SCAN/i, /BILLING INFORMATION/i, /I\/AR/];
 
-describe("chat widget on the demo storefront", () => {
+describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
   let demo;
   let browser;
 
@@ -83,6 +83,44 @@ describe("chat widget on the demo storefront", () => {
 
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.dialogs, []);
+    await context.close();
+  });
+
+  test("a stalled parcel offers remedies as quick replies and asks for a yes before refunding", { timeout: 40_000 }, async () => {
+    // Demo order 1009: FedEx, last scan five days ago.
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    const answer = await chat.send("where is my order? #1009 chloe@example.com");
+    assert.match(answer, /hasn't scanned/i);
+    const offered = await page.getByTestId("wismo-quick-reply").allInnerTexts();
+    assert.deepEqual(offered.map((t) => t.trim()), ["A replacement sent now", "A refund", "Waiting a little longer"]);
+    const confirm = await chat.pick("A refund");
+    assert.match(confirm, /To confirm: we refund \$\d+\.\d\d for order #1009/);
+    assert.equal(await page.getByTestId("wismo-quick-reply").count(), 0, "the choices are gone once one is picked");
+    // The widget asks the proxy to carry the refund out, and the proxy agrees.
+    const executed = page.waitForResponse((r) => r.url().endsWith("/api/v1/actions") && r.request().method() === "POST");
+    assert.match(await chat.send("yes"), /Done/);
+    const response = await executed;
+    assert.equal(response.status(), 200);
+    assert.equal(JSON.parse(response.request().postData()).action.type, "refund");
+    await page.waitForTimeout(200);
+    assert.match(await chat.lastReply(), /Done/);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  test("a question in Spanish is answered in Spanish", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    assert.match(await chat.send("¿dónde está mi pedido?"), /número de pedido/);
+    assert.match(await chat.send(`#${IN_TRANSIT.number} ${IN_TRANSIT.email}`), /Tu pedido #1004 está en camino con UPS/);
+    assert.deepEqual(problems.errors, []);
     await context.close();
   });
 

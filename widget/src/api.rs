@@ -1,7 +1,9 @@
-//! Every network call the widget makes, in one place: verify the shopper, then fetch their order.
+//! Every network call the widget makes, in one place: verify the shopper, fetch their order, and
+//! ask the proxy to carry out what the shopper agreed to.
 
 use gloo_net::http::{Request, Response};
 use serde::{Deserialize, Serialize};
+use wismo::resolve::Proposal;
 use wismo::{Email, OrderContext, OrderNumber};
 
 /// Why talking to the proxy failed, in the terms the conversation needs.
@@ -15,6 +17,27 @@ pub enum ApiError {
     Network,
     /// The proxy answered with something we did not expect.
     Unexpected,
+}
+
+/// A verified shopper's order and the short-lived token that proves it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub context: OrderContext,
+    pub token: String,
+}
+
+/// Why the proxy would not carry out an action, in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    /// The proxy refused (not eligible any more, above the limit...): its message.
+    Refused(String),
+    /// Anything else: network, session expired, unexpected answer.
+    Failed(ApiError),
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    message: String,
 }
 
 /// Where the proxy is, e.g. `https://wismo.example.com` (no trailing slash).
@@ -46,7 +69,7 @@ impl Api {
         &self,
         number: &OrderNumber,
         email: &Email,
-    ) -> Result<OrderContext, ApiError> {
+    ) -> Result<Loaded, ApiError> {
         let body = SessionRequest {
             order_number: number.as_str(),
             email: email.as_str(),
@@ -63,7 +86,41 @@ impl Api {
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
-        json(check(response)?).await
+        let context = json(check(response)?).await?;
+        Ok(Loaded {
+            context,
+            token: session.token,
+        })
+    }
+
+    /// Asks the proxy to execute a proposal the shopper agreed to. The proxy re-checks that it is
+    /// allowed; `key` makes a retry harmless (the same key never executes twice).
+    pub async fn execute(
+        &self,
+        token: &str,
+        proposal: &Proposal,
+        key: &str,
+    ) -> Result<(), ActionError> {
+        let response = Request::post(&format!("{}/api/v1/actions", self.base))
+            .header("Authorization", &format!("Bearer {token}"))
+            .header("Idempotency-Key", key)
+            .json(proposal)
+            .map_err(|_| ActionError::Failed(ApiError::Unexpected))?
+            .send()
+            .await
+            .map_err(|_| ActionError::Failed(ApiError::Network))?;
+        match response.status() {
+            200..=299 => Ok(()),
+            409 | 422 => Err(ActionError::Refused(
+                json::<ErrorBody>(response)
+                    .await
+                    .map(|b| b.message)
+                    .map_err(ActionError::Failed)?,
+            )),
+            _ => Err(ActionError::Failed(
+                check(response).err().unwrap_or(ApiError::Unexpected),
+            )),
+        }
     }
 }
 

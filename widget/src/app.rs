@@ -1,17 +1,18 @@
 //! The widget's root: owns the conversation's state and turns each message into a reply, using
 //! the core in the browser and the proxy only to fetch a verified order.
 
-use crate::api::{Api, ApiError};
+use crate::api::{ActionError, Api, ApiError};
 use crate::chat::{Log, Role};
 use crate::flow::{self, Step};
 use crate::launcher::Launcher;
 use crate::panel::Panel;
+use crate::quick_replies;
 use chrono::{DateTime, Utc};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wismo::resolve::{Choice, Conversation};
-use wismo::{Email, OrderContext, OrderNumber};
+use wismo::resolve::Conversation;
+use wismo::{Email, OrderContext, OrderNumber, Resolution};
 
 const PANEL_ID: &str = "wismo-panel";
 
@@ -22,6 +23,8 @@ const NOT_FOUND: &str = "Sorry, I couldn't find an order with those details. Ple
 const RATE_LIMITED: &str =
     "There have been too many attempts just now. Please try again in a few minutes.";
 const OFFLINE: &str = "I couldn't reach the shop just now. Please check your connection and press Send again; I've kept your message.";
+const ACTION_FAILED: &str =
+    "Sorry, I couldn't complete that just now. Please try again in a moment, or ask for a person.";
 const BROKEN: &str = "Sorry, something went wrong on our side while looking up your order. Please try again in a moment.";
 
 /// The browser's clock, used only while no order is loaded (then the server's time is used).
@@ -47,7 +50,10 @@ pub fn App(
     let draft = RwSignal::new(String::new());
     let conversation = RwSignal::new(Conversation::default());
     let order = RwSignal::new(None::<OrderContext>);
-    let offers = RwSignal::new(Vec::<Choice>::new());
+    let token = RwSignal::new(None::<String>);
+    // Distinguishes this chat's idempotency keys from every other chat's.
+    let chat_id = StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e15) as u64));
+    let offers = RwSignal::new(Vec::<String>::new());
     let launcher_ref = NodeRef::<html::Button>::new();
     let input_ref = NodeRef::<html::Input>::new();
 
@@ -68,6 +74,40 @@ pub fn App(
         is_open
     });
 
+    // Carries out what the shopper agreed to. The proxy checks again that it is allowed and runs
+    // each proposal at most once per key, so a retried request is harmless.
+    let execute = move |resolution: &Resolution| {
+        let Some(session) = token.get_untracked() else {
+            return;
+        };
+        let runnable: Vec<_> = resolution
+            .proposals
+            .iter()
+            .filter(|p| p.is_executable())
+            .cloned()
+            .collect();
+        let turn = resolution.conversation.turns;
+        for proposal in runnable {
+            let key = format!("{}-{turn}-{}", chat_id.get_value(), proposal.action.kind());
+            let session = session.clone();
+            spawn_local(async move {
+                match api.get_value().execute(&session, &proposal, &key).await {
+                    Ok(()) => {}
+                    Err(ActionError::Refused(why)) => log.update(|l| {
+                        l.push(
+                            Role::Assistant,
+                            format!("Sorry, I couldn't do that: {why}"),
+                            None,
+                        );
+                    }),
+                    Err(ActionError::Failed(_)) => log.update(|l| {
+                        l.push(Role::Assistant, ACTION_FAILED, None);
+                    }),
+                }
+            });
+        }
+    };
+
     let verify = move |text: String, number: OrderNumber, email: Email, question: String| {
         busy.set(true);
         let progress = log.try_update(|l| l.push_progress(CHECKING)).unwrap_or(0);
@@ -75,12 +115,15 @@ pub fn App(
             let result = api.get_value().load_order(&number, &email).await;
             log.update(|l| l.remove(progress));
             match result {
-                Ok(ctx) => {
+                Ok(loaded) => {
+                    let ctx = loaded.context;
+                    token.set(Some(loaded.token));
                     let resolution =
                         conversation.with_untracked(|c| flow::answer(&question, ctx.clone(), c));
                     conversation.set(resolution.conversation.clone());
-                    offers.set(resolution.offers.clone());
+                    offers.set(quick_replies::labels(&resolution));
                     order.set(Some(ctx));
+                    execute(&resolution);
                     log.update(|l| {
                         l.push(Role::Assistant, resolution.reply, resolution.card);
                     });
@@ -133,7 +176,8 @@ pub fn App(
         match step {
             // The card came with the answer that loaded the order; later answers are words only.
             Step::Reply(resolution) => {
-                offers.set(resolution.offers.clone());
+                offers.set(quick_replies::labels(&resolution));
+                execute(&resolution);
                 log.update(|l| {
                     l.push(Role::Assistant, resolution.reply, None);
                 });
@@ -151,6 +195,7 @@ pub fn App(
         log.set(welcome());
         conversation.set(Conversation::default());
         order.set(None);
+        token.set(None);
         offers.set(Vec::new());
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();

@@ -7,7 +7,6 @@ use crate::quick_replies::QuickReplies;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use wismo::resolve::Choice;
 
 #[component]
 pub fn Panel(
@@ -24,7 +23,7 @@ pub fn Panel(
     /// The message input, focused when the panel opens.
     input_ref: NodeRef<html::Input>,
     /// The choices offered in the latest answer, shown as quick replies.
-    offers: RwSignal<Vec<Choice>>,
+    offers: RwSignal<Vec<String>>,
     /// Sends the draft.
     on_send: Callback<()>,
     /// Sends a quick reply.

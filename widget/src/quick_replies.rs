@@ -2,28 +2,32 @@
 //! one tap each, sent as the words the core recognises for that choice.
 
 use leptos::prelude::*;
-use wismo::resolve::Choice;
+use wismo::resolve::{choice_label, Resolution};
 
-/// The button's text, which is also the message sent: each contains a word the core's choice
-/// picker knows, so tapping is the same as typing it.
-// FIXME: English only; the core's localised choice names (`i18n::choice`) are not public yet.
-pub fn label(choice: Choice) -> &'static str {
-    match choice {
-        Choice::Reship => "Send a replacement",
-        Choice::ExpeditedReship => "Express replacement",
-        Choice::Refund => "Refund me",
-        Choice::StoreCredit => "Store credit",
-        Choice::Wait => "I'll wait",
-        Choice::CarrierRedirect => "Redirect the parcel",
-        Choice::OpenClaim => "Open a claim",
-        Choice::TalkToPerson => "Talk to a person",
-    }
+/// The buttons for the choices a resolution offers, in the conversation's language. Each label is
+/// the core's own wording for its choice, which the core's choice picker recognises, so tapping
+/// a button is the same as typing its text.
+pub fn labels(resolution: &Resolution) -> Vec<String> {
+    let lang = resolution.conversation.lang.unwrap_or_default();
+    resolution
+        .offers
+        .iter()
+        .map(|c| capitalise(choice_label(lang, *c)))
+        .collect()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn QuickReplies(
-    /// The choices offered in the latest answer; empty hides the row.
-    offers: RwSignal<Vec<Choice>>,
+    /// The labels of the choices offered in the latest answer; empty hides the row.
+    offers: RwSignal<Vec<String>>,
     /// True while an order is being fetched; the buttons wait too.
     busy: RwSignal<bool>,
     /// Sends the chosen reply as the shopper's message.
@@ -36,14 +40,17 @@ pub fn QuickReplies(
             aria-label="Suggested replies"
             hidden=move || offers.with(Vec::is_empty)
         >
-            <For each=move || offers.get() key=|c| label(*c) let:choice>
+            <For each=move || offers.get() key=|label| label.clone() let:label>
                 <button
                     type="button"
                     data-testid="wismo-quick-reply"
                     disabled=move || busy.get()
-                    on:click=move |_| on_pick.run(label(choice).to_owned())
+                    on:click={
+                        let sent = label.clone();
+                        move |_| on_pick.run(sent.clone())
+                    }
                 >
-                    {label(choice)}
+                    {label.clone()}
                 </button>
             </For>
         </div>

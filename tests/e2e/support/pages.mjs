@@ -61,6 +61,19 @@ export class ChatWidget {
     return this.lastReply();
   }
 
+  /** Taps the quick reply whose text matches `name`; resolves once the assistant has answered. */
+  async pick(name) {
+    const before = await this.assistantMessages.count();
+    await this.page.getByTestId("wismo-quick-reply").filter({ hasText: name }).click();
+    await this.page.waitForFunction(
+      (n) => document.getElementById("wismo-root").shadowRoot
+        .querySelectorAll('[data-testid="wismo-message"][data-role="assistant"]').length > n,
+      before,
+      { timeout: 15_000 },
+    );
+    return this.lastReply();
+  }
+
   lastReply() {
     return this.assistantMessages.last().innerText();
   }
