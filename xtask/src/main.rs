@@ -52,7 +52,8 @@ wasm-bindgen (--target web) into target/widget and shrinks the module with wasm-
         name: "test",
         summary: "run every check CI runs: format, lints, unit, wasm and browser tests",
         help: "Runs, stopping at the first failure:
-  setup, cargo fmt --check, clippy (native and widget for wasm32), cargo test,
+  setup, cargo fmt --check, clippy (native and widget for wasm32), PostgreSQL for the proxy's
+  storage tests (tests/postgres.sh as root, or WISMO_TEST_POSTGRES_URL), cargo test,
   the core built for wasm32, the widget's wasm tests, the widget build, the proxy build,
   and the browser tests (node --test tests/e2e/).
 Each step prints its name and duration; a failure names the step and exits non-zero.",
