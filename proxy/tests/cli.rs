@@ -117,6 +117,8 @@ fn every_subcommand_is_documented_in_help() {
         "translate",
         "resolve",
         "eval-intents",
+        "parse-tracking",
+        "tracking-link",
     ] {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }

@@ -45,6 +45,23 @@ async fn the_widget_wasm_is_served_as_application_wasm() {
 }
 
 #[tokio::test]
+async fn the_widget_goes_out_precompressed_to_browsers_that_accept_gzip() {
+    let app = spawn_demo().await;
+    let req = axum::http::Request::get("/widget/wismo_widget_bg.wasm")
+        .header("accept-encoding", "gzip, br")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["content-encoding"], "gzip");
+    assert_eq!(r.headers["content-type"], "application/wasm");
+    assert_eq!(r.text(), "gzip twin");
+    // Without gzip the plain file is served.
+    let r = app.get("/widget/wismo_widget_bg.wasm").await;
+    assert!(r.headers.get("content-encoding").is_none());
+}
+
+#[tokio::test]
 async fn a_missing_static_file_is_a_404() {
     let app = spawn_demo().await;
     assert_eq!(app.get("/nope.html").await.status, StatusCode::NOT_FOUND);

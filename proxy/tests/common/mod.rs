@@ -145,6 +145,8 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
     .unwrap();
     std::fs::write(widget.join("wismo_widget_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(widget.join("wismo_widget.js"), "export default 1;").unwrap();
+    // What `cargo xtask widget` writes beside each file; the bytes only need to be told apart.
+    std::fs::write(widget.join("wismo_widget_bg.wasm.gz"), b"gzip twin").unwrap();
 
     let db = fresh_db(backend, dir.path()).await;
     demo::seed_if_empty(&db).await.expect("seed");
