@@ -32,6 +32,9 @@ struct Case {
     status: String,
     #[serde(default)]
     locale: Option<String>,
+    /// The shopper's IANA time zone, when the shop knows it.
+    #[serde(default)]
+    shopper_timezone: Option<String>,
     /// Price of each line item in cents.
     #[serde(default = "price")]
     price: i64,
@@ -177,6 +180,9 @@ fn scenario(case: &Case, message: &str) -> Value {
         "line_items": items, "fulfillment_status": case.status, "fulfillments": fulfillments,
         "shipping_service": case.service.as_deref().unwrap_or("standard"),
     });
+    if let Some(tz) = &case.shopper_timezone {
+        order["customer"]["timezone"] = json!(tz);
+    }
     if let Some(h) = case.cancelled {
         order["cancelled_at"] = json!(at(now, h));
     }

@@ -16,6 +16,10 @@ pub struct Customer {
     /// Preferred language as a two-letter code, e.g. "en".
     #[serde(default = "default_locale")]
     pub locale: String,
+    /// The shopper's IANA time zone when the shop knows it; "Saturday" in a message means their
+    /// Saturday. The brand's time zone is used otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 fn default_locale() -> String {
@@ -143,6 +147,9 @@ pub enum OrderError {
     /// A currency code that is not three uppercase letters.
     #[error("currency {0:?} is not an ISO 4217 code")]
     Currency(String),
+    /// The customer's time zone is not an IANA name.
+    #[error("customer time zone {0:?} is not an IANA name such as \"America/Chicago\"")]
+    TimeZone(String),
     /// A fulfilled order has no fulfillments to show for it.
     #[error("order is marked {0:?} but has no fulfillments")]
     FulfilledWithoutParcels(FulfillmentStatus),
@@ -154,6 +161,15 @@ pub enum OrderError {
 pub struct Order(OrderData);
 
 impl Order {
+    /// The shopper's time zone, if the shop knows it.
+    pub fn shopper_tz(&self) -> Option<chrono_tz::Tz> {
+        self.0
+            .customer
+            .timezone
+            .as_deref()
+            .and_then(|t| t.parse().ok())
+    }
+
     pub fn new(data: OrderData) -> Result<Self, OrderError> {
         if data.line_items.is_empty() {
             return Err(OrderError::NoLineItems);
@@ -177,6 +193,11 @@ impl Order {
         ) && data.fulfillments.is_empty()
         {
             return Err(OrderError::FulfilledWithoutParcels(data.fulfillment_status));
+        }
+        if let Some(tz) = &data.customer.timezone {
+            if tz.parse::<chrono_tz::Tz>().is_err() {
+                return Err(OrderError::TimeZone(tz.clone()));
+            }
         }
         if data.cancelled_at.is_some_and(|c| c < data.created_at) {
             return Err(OrderError::CancelledBeforeCreated);

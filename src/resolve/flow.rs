@@ -33,7 +33,13 @@ impl Turn {
 }
 
 pub fn run(s: &Scenario) -> Resolution {
-    let classification = classify_at(&s.message, s.now, s.policy.tz());
+    // Dates in the message ("by Saturday") are the shopper's dates: read them in their time zone.
+    let tz = s
+        .order
+        .as_ref()
+        .and_then(Order::shopper_tz)
+        .unwrap_or_else(|| s.policy.tz());
+    let classification = classify_at(&s.message, s.now, tz);
     let mut conv = s.conversation.clone();
     conv.turns += 1;
     let lang = language(&classification, &conv, s.order.as_ref(), &s.message);

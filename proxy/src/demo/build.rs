@@ -113,6 +113,8 @@ impl Spec {
             number: OrderNumber::parse(self.number)?,
             created_at: at(self.created_at)?,
             customer: Customer {
+                // The shop does not tell us the shopper's time zone; the brand's is used.
+                timezone: None,
                 email: wismo::Email::parse(s.email)?,
                 first_name: s.first_name.to_owned(),
                 phone: None,

@@ -322,6 +322,8 @@ impl GqlOrder {
         let email = Email::parse(email).map_err(|e| format!("order {}: {e}", self.name))?;
         let ship = self.shipping_address.as_ref();
         Ok(Customer {
+            // The shop does not tell us the shopper's time zone; the brand's is used.
+            timezone: None,
             email,
             first_name: c
                 .and_then(|c| present(&c.first_name))

@@ -158,6 +158,8 @@ fn customer(o: &payload::Order) -> Result<Customer, String> {
         .unwrap_or("en")
         .to_ascii_lowercase();
     Ok(Customer {
+        // The shop does not tell us the shopper's time zone; the brand's is used.
+        timezone: None,
         email,
         first_name,
         phone,
