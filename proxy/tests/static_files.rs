@@ -70,3 +70,14 @@ async fn a_missing_static_file_is_a_404() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_brands_public_policy_is_served_without_a_session() {
+    let app = spawn_demo().await;
+    let r = app.get("/api/v1/shop").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body: serde_json::Value = serde_json::from_str(&r.text()).unwrap();
+    assert_eq!(body["policy"]["brand_name"], "Northwind Supply Co.");
+    assert_eq!(body["policy"]["timezone"], "America/New_York");
+    assert_eq!(r.headers["cache-control"], "no-store");
+}

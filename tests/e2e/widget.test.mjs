@@ -145,9 +145,13 @@ describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
   test("hostile text is shown literally and never runs", async () => {
     const { context, page, problems } = await watchedPage(browser);
     const shop = new Storefront(page, demo.url);
+    const policy = page.waitForResponse((r) => r.url().endsWith("/api/v1/shop"));
     await shop.open();
+    await policy;
     const chat = shop.widget;
     await chat.open();
+    // Before any order is loaded, the answers already speak for the shop (its public policy).
+    assert.match(await chat.send("hello"), /Northwind Supply Co\./);
     const hostile = "<img src=x onerror=alert(1)>";
     await chat.send(hostile);
     assert.equal((await chat.userMessages.last().innerText()).trim(), hostile);

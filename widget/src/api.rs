@@ -4,7 +4,7 @@
 use gloo_net::http::{Request, Response};
 use serde::{Deserialize, Serialize};
 use wismo::resolve::Proposal;
-use wismo::{Email, OrderContext, OrderNumber};
+use wismo::{Email, OrderContext, OrderNumber, Policy};
 
 /// Why talking to the proxy failed, in the terms the conversation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,19 @@ impl Api {
         Self {
             base: base.trim_end_matches('/').to_owned(),
         }
+    }
+
+    /// The brand's public policy (name, processing and transit times).
+    pub async fn shop_policy(&self) -> Result<Policy, ApiError> {
+        #[derive(Deserialize)]
+        struct Shop {
+            policy: Policy,
+        }
+        let response = Request::get(&format!("{}/api/v1/shop", self.base))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        json::<Shop>(check(response)?).await.map(|s| s.policy)
     }
 
     /// Verifies the shopper with order number and e-mail, then loads that order.

@@ -12,7 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wismo::resolve::Conversation;
-use wismo::{Email, OrderContext, OrderNumber, Resolution};
+use wismo::{Email, OrderContext, OrderNumber, Policy, Resolution};
 
 const PANEL_ID: &str = "wismo-panel";
 
@@ -51,6 +51,14 @@ pub fn App(
     let conversation = RwSignal::new(Conversation::default());
     let order = RwSignal::new(None::<OrderContext>);
     let token = RwSignal::new(None::<String>);
+    // The brand's own name and promises, for answers before an order is loaded; the default
+    // stands in until (or if) the proxy's answer arrives.
+    let policy = RwSignal::new(Policy::default());
+    spawn_local(async move {
+        if let Ok(p) = api.get_value().shop_policy().await {
+            policy.set(p);
+        }
+    });
     // Distinguishes this chat's idempotency keys from every other chat's.
     let chat_id = StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e15) as u64));
     let offers = RwSignal::new(Vec::<String>::new());
@@ -170,7 +178,9 @@ pub fn App(
             l.push(Role::User, text.clone(), None);
         });
         let (step, after) = order.with_untracked(|loaded| {
-            conversation.with_untracked(|c| flow::next(c, &text, loaded.as_ref(), browser_now()))
+            conversation.with_untracked(|c| {
+                policy.with_untracked(|p| flow::next(c, &text, loaded.as_ref(), p, browser_now()))
+            })
         });
         conversation.set(after);
         match step {

@@ -28,13 +28,13 @@ pub fn next(
     conversation: &Conversation,
     message: &str,
     loaded: Option<&OrderContext>,
+    policy: &Policy,
     now: DateTime<Utc>,
 ) -> (Step, Conversation) {
     let scenario = match loaded {
         Some(ctx) => Scenario::with_context(message, ctx.clone()),
-        // FIXME: the brand's real policy (name, processing and transit days) is unknown until an
-        // order loads; the proxy has no public endpoint for it yet, so the default answers.
-        None => Scenario::anonymous(now, message, Policy::default()),
+        // Before an order loads, the brand's public policy answers (the default until it arrives).
+        None => Scenario::anonymous(now, message, policy.clone()),
     }
     .continuing(conversation.clone());
     let resolution = resolve(&scenario);
@@ -86,7 +86,7 @@ mod tests {
         let mut conversation = Conversation::default();
         let mut last = None;
         for m in messages {
-            let (step, after) = next(&conversation, m, None, now);
+            let (step, after) = next(&conversation, m, None, &Policy::default(), now);
             conversation = after;
             last = Some(step);
         }

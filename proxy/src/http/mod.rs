@@ -12,6 +12,7 @@ mod messages;
 mod ops;
 mod orders;
 mod session;
+mod shop;
 mod shopper;
 mod static_files;
 mod track;
@@ -37,6 +38,7 @@ pub use shopper::Shopper;
 /// another origin (a Shopify shop) will reach the API through Shopify's app proxy instead.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
+        .route("/shop", get(shop::get))
         .route("/session", post(session::create))
         .route("/orders/{number}", get(orders::get))
         .route("/actions", post(actions::execute))
