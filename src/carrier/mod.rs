@@ -8,6 +8,7 @@ mod status;
 mod text;
 mod tracking_number;
 
+pub(crate) use phrase::MONTHS;
 pub use phrase::{
     describe, location_phrase, location_phrase_in, reason_phrase, reason_phrase_in, Lang,
 };

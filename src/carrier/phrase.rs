@@ -204,7 +204,8 @@ fn pickup_place(l: DeliveryLocation, lang: Lang) -> &'static str {
     }
 }
 
-const MONTHS: [[&str; 12]; 4] = [
+/// Month names in English, Spanish, French and German (the order of `Lang::ALL`).
+pub(crate) const MONTHS: [[&str; 12]; 4] = [
     [
         "January",
         "February",

@@ -425,164 +425,15 @@ pub fn template(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// Where a delivered parcel was left, as a phrase that completes the delivered-with-note sentence.
+/// Where a delivered parcel was left, as a phrase that completes the delivered-with-note
+/// sentence: the carrier language's own wording, so the timeline and the reply agree.
 pub fn location(lang: Lang, l: DeliveryLocation) -> &'static str {
-    use DeliveryLocation::*;
-    let row: [&'static str; 4] = match l {
-        FrontDoor => [
-            "left at the front door",
-            "dejado en la puerta principal",
-            "déposé devant la porte d'entrée",
-            "vor der Haustür abgelegt",
-        ],
-        BackDoor => [
-            "left at the back door",
-            "dejado en la puerta trasera",
-            "déposé à la porte arrière",
-            "an der Hintertür abgelegt",
-        ],
-        SideDoor => [
-            "left at the side door",
-            "dejado en la puerta lateral",
-            "déposé à la porte latérale",
-            "an der Seitentür abgelegt",
-        ],
-        Porch => [
-            "left on the porch",
-            "dejado en el porche",
-            "déposé sous le porche",
-            "auf der Veranda abgelegt",
-        ],
-        Garage => [
-            "left in the garage",
-            "dejado en el garaje",
-            "déposé dans le garage",
-            "in der Garage abgelegt",
-        ],
-        Mailbox => [
-            "left in your mailbox",
-            "dejado en tu buzón",
-            "déposé dans votre boîte aux lettres",
-            "in Ihren Briefkasten gelegt",
-        ],
-        ParcelLocker => [
-            "placed in a parcel locker",
-            "depositado en un casillero de paquetes",
-            "déposé dans une consigne à colis",
-            "in eine Packstation gelegt",
-        ],
-        Reception => [
-            "left at reception or the front desk",
-            "dejado en recepción o conserjería",
-            "déposé à l'accueil ou à la réception",
-            "am Empfang abgegeben",
-        ],
-        Neighbour => [
-            "handed to a neighbour",
-            "entregado a un vecino",
-            "remis à un voisin",
-            "bei einem Nachbarn abgegeben",
-        ],
-        SafePlace => [
-            "left in your safe place",
-            "dejado en tu lugar seguro",
-            "déposé à votre lieu sûr",
-            "an Ihrem Ablageort abgelegt",
-        ],
-        PickupPoint => [
-            "left at a pickup point",
-            "dejado en un punto de recogida",
-            "déposé dans un point de retrait",
-            "in einer Abholstelle abgegeben",
-        ],
-        HandedToResident => [
-            "handed to someone at the address",
-            "entregado a alguien en la dirección",
-            "remis à une personne à l'adresse",
-            "an eine Person an der Adresse übergeben",
-        ],
-        Signed => [
-            "signed for at the address",
-            "firmado en la dirección",
-            "signé à l'adresse",
-            "an der Adresse gegen Unterschrift übergeben",
-        ],
-    };
-    row[idx(lang)]
+    crate::carrier::location_phrase_in(l, lang)
 }
 
 /// Why a parcel is held up, as a phrase that completes the exception sentence.
 pub fn reason(lang: Lang, r: ExceptionReason) -> &'static str {
-    use ExceptionReason::*;
-    let row: [&'static str; 4] = match r {
-        Weather => [
-            "bad weather is slowing deliveries",
-            "el mal tiempo está retrasando las entregas",
-            "la météo ralentit les livraisons",
-            "schlechtes Wetter verzögert die Zustellungen",
-        ],
-        AddressProblem => [
-            "the carrier has a question about the address",
-            "el transportista tiene una duda sobre la dirección",
-            "le transporteur a une question sur l'adresse",
-            "der Versanddienst hat eine Frage zur Adresse",
-        ],
-        RecipientUnavailable => [
-            "nobody was available to receive it",
-            "no había nadie para recibirlo",
-            "personne n'était disponible pour la recevoir",
-            "niemand war zur Annahme da",
-        ],
-        Refused => [
-            "delivery was refused",
-            "se rechazó la entrega",
-            "la livraison a été refusée",
-            "die Annahme wurde verweigert",
-        ],
-        Damaged => [
-            "the parcel was damaged in transit",
-            "el paquete se dañó durante el transporte",
-            "le colis a été endommagé pendant le transport",
-            "das Paket wurde unterwegs beschädigt",
-        ],
-        CustomsHold => [
-            "it is waiting for customs clearance",
-            "está pendiente del despacho de aduanas",
-            "elle attend le dédouanement",
-            "es wartet auf die Zollabfertigung",
-        ],
-        DutiesUnpaid => [
-            "import duties need to be paid",
-            "hay que pagar los aranceles de importación",
-            "des droits d'importation sont à régler",
-            "Einfuhrabgaben müssen bezahlt werden",
-        ],
-        HeldByCarrier => [
-            "the carrier is holding it",
-            "el transportista lo tiene retenido",
-            "le transporteur la retient",
-            "der Versanddienst hält es zurück",
-        ],
-        MissortedOrDelayed => [
-            "it was delayed in the carrier's network",
-            "se retrasó en la red del transportista",
-            "elle a pris du retard dans le réseau du transporteur",
-            "es wurde im Netz des Versanddienstes verzögert",
-        ],
-        Security => [
-            "it is going through a security check",
-            "está pasando un control de seguridad",
-            "elle passe un contrôle de sécurité",
-            "es durchläuft eine Sicherheitskontrolle",
-        ],
-        Lost => [
-            "the carrier cannot locate it",
-            "el transportista no lo localiza",
-            "le transporteur ne la localise pas",
-            "der Versanddienst kann es nicht finden",
-        ],
-    };
-    row[idx(lang)]
+    crate::carrier::reason_phrase_in(r, lang)
 }
 
 /// A choice as a noun phrase for "What would you prefer: …?".
@@ -688,65 +539,6 @@ const WEEKDAYS: [[&str; 7]; 4] = [
     ],
 ];
 
-const MONTHS: [[&str; 12]; 4] = [
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-];
-
 fn idx(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,
@@ -759,7 +551,7 @@ fn idx(lang: Lang) -> usize {
 /// "Tuesday 24 November", "martes 24 de noviembre", "mardi 24 novembre", "Dienstag, 24. November".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     let wd = WEEKDAYS[idx(lang)][d.weekday().num_days_from_monday() as usize];
-    let m = MONTHS[idx(lang)][d.month0() as usize];
+    let m = crate::carrier::MONTHS[idx(lang)][d.month0() as usize];
     let day = d.day();
     match lang {
         Lang::En => format!("{wd} {day} {m}"),
