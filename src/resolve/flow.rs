@@ -30,6 +30,17 @@ impl Turn {
     fn say(&mut self, key: Key, slots: &[(&str, &str)]) {
         self.reply.push(say(self.lang, key, slots));
     }
+
+    /// Proposes an action that moves neither money nor goods (a note, a follow-up, a claim, a
+    /// hand-over): the proxy may run it at once, with no yes from the shopper.
+    fn run_now(&mut self, action: Action) {
+        debug_assert!(!action.moves_money_or_goods());
+        self.proposals.push(Proposal {
+            action,
+            needs_confirmation: false,
+            needs_approval: false,
+        });
+    }
 }
 
 pub fn run(s: &Scenario) -> Resolution {
@@ -479,13 +490,9 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
         view.overall,
         Situation::AwaitingCarrierPickup { .. } | Situation::LateInWarehouse { .. }
     ) {
-        turn.proposals.push(Proposal {
-            action: Action::Flag {
-                order: order.number.clone(),
-                reason: view.overall.kind().to_owned(),
-            },
-            needs_confirmation: false,
-            needs_approval: false,
+        turn.run_now(Action::Flag {
+            order: order.number.clone(),
+            reason: view.overall.kind().to_owned(),
         });
     }
 }
@@ -684,25 +691,17 @@ fn chosen(
         }
         Choice::Wait => {
             turn.say(Key::WaitChosen, &[]);
-            turn.proposals.push(Proposal {
-                action: Action::ScheduleFollowUp {
-                    order: order.number.clone(),
-                    at: now + Duration::hours(24),
-                    reason: view.overall.kind().to_owned(),
-                },
-                needs_confirmation: false,
-                needs_approval: false,
+            turn.run_now(Action::ScheduleFollowUp {
+                order: order.number.clone(),
+                at: now + Duration::hours(24),
+                reason: view.overall.kind().to_owned(),
             });
         }
         Choice::OpenClaim => {
             turn.say(Key::ClaimOpened, &[("carrier", carrier)]);
-            turn.proposals.push(Proposal {
-                action: Action::OpenClaim {
-                    order: order.number.clone(),
-                    tracking_number: tracking,
-                },
-                needs_confirmation: false,
-                needs_approval: false,
+            turn.run_now(Action::OpenClaim {
+                order: order.number.clone(),
+                tracking_number: tracking,
             });
         }
         Choice::TalkToPerson => {
@@ -819,14 +818,10 @@ fn not_received(
                 ("date", &day),
             ],
         );
-        turn.proposals.push(Proposal {
-            action: Action::ScheduleFollowUp {
-                order: order.number.clone(),
-                at: check_at,
-                reason: "delivered_not_found".to_owned(),
-            },
-            needs_confirmation: false,
-            needs_approval: false,
+        turn.run_now(Action::ScheduleFollowUp {
+            order: order.number.clone(),
+            at: check_at,
+            reason: "delivered_not_found".to_owned(),
         });
     } else if now - at <= claim_window {
         let (carrier, tracking) = view
@@ -841,13 +836,9 @@ fn not_received(
             })
             .unwrap_or_default();
         turn.say(Key::ClaimOpened, &[("carrier", carrier)]);
-        turn.proposals.push(Proposal {
-            action: Action::OpenClaim {
-                order: order.number.clone(),
-                tracking_number: tracking,
-            },
-            needs_confirmation: false,
-            needs_approval: false,
+        turn.run_now(Action::OpenClaim {
+            order: order.number.clone(),
+            tracking_number: tracking,
         });
         let mut offers = Vec::new();
         if policy.offers.reship {
@@ -933,19 +924,15 @@ fn finish(
         eta_text,
         &reply,
     );
-    let handoff = turn.handoff.map(|reason| Handoff {
+    let handoff = turn.handoff.take().map(|reason| Handoff {
         reason,
         summary: agent.summary.clone(),
     });
     conv.handed_over |= handoff.is_some();
     if let Some(h) = &handoff {
-        turn.proposals.push(Proposal {
-            action: Action::Handoff {
-                reason: h.reason.clone(),
-                summary: h.summary.clone(),
-            },
-            needs_confirmation: false,
-            needs_approval: false,
+        turn.run_now(Action::Handoff {
+            reason: h.reason.clone(),
+            summary: h.summary.clone(),
         });
     }
     let upsell = if overall.is_problem() || needs_remedy(&overall) {
