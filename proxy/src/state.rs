@@ -3,7 +3,7 @@
 
 use crate::actions::{DbOrderActions, Helpdesk, OrderActions};
 use crate::auth::{Integrations, RateLimiter, SessionKey};
-use crate::clock::Clock;
+use crate::clock::{Clock, SystemClock};
 use crate::db::Db;
 use crate::ops::Metrics;
 use crate::source::{DbOrderSource, OrderSource};
@@ -19,7 +19,11 @@ use wismo::Policy;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// "Now" for orders, tokens and answers: frozen in the demo, movable in tests.
     pub clock: Arc<dyn Clock>,
+    /// Real elapsed time for leases (idempotency keys): the system clock even in the demo, so a
+    /// frozen afternoon cannot hold anything forever.
+    pub wall: Arc<dyn Clock>,
     pub orders: Arc<dyn OrderSource>,
     /// Carrier scans: EasyPost, AfterShip, or the stored scans (the demo and webhook-synced shops).
     pub tracking: Arc<dyn TrackingSource>,
@@ -27,7 +31,8 @@ pub struct AppState {
     pub timeouts: Timeouts,
     pub policy: Arc<Policy>,
     pub session_key: SessionKey,
-    pub limiter: Arc<RateLimiter>,
+    /// Counts failed verifications in the database, on the system clock.
+    pub limiter: RateLimiter,
     /// Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
     /// The storefront and loader, served at `/`.
@@ -38,6 +43,8 @@ pub struct AppState {
     pub shop: Arc<str>,
     /// Carries out the resolver's proposals in the shop (cancel, change the address, refund…).
     pub actions: Arc<dyn OrderActions>,
+    /// How long an action may wait for the shop; kept below `ledger::LEASE`.
+    pub action_timeout: std::time::Duration,
     /// Where internal notes about executed actions go, when a helpdesk is configured.
     pub helpdesk: Option<Arc<dyn Helpdesk>>,
     /// The Shopify app's client secret that signs webhooks; webhooks are refused without it.
@@ -62,15 +69,17 @@ impl AppState {
             tracking: Arc::new(StoredTracking::new(db.clone())),
             timeouts: Timeouts::default(),
             actions: Arc::new(DbOrderActions::new(db.clone(), clock.clone())),
+            limiter: RateLimiter::new(db.clone()),
             db,
             clock,
+            wall: Arc::new(SystemClock),
             policy: Arc::new(policy),
             session_key,
-            limiter: Arc::new(RateLimiter::default()),
             trust_forwarded_for: false,
             www_dir: PathBuf::from("www"),
             widget_dir: PathBuf::from("target/widget"),
             shop: Arc::from("default"),
+            action_timeout: crate::actions::ledger::EXECUTION_LIMIT,
             helpdesk: None,
             shopify_webhook_secret: None,
             carrier_webhook_secrets: CarrierSecrets::default(),

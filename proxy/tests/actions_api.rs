@@ -9,7 +9,12 @@ mod common;
 use axum::http::StatusCode;
 use common::{spawn_demos, Reply, TestApp};
 use serde_json::{json, Value};
-use wismo_proxy::actions::ledger;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceExt;
+use wismo::resolve::Action;
+use wismo::Order;
+use wismo_proxy::actions::{ledger, ActionError, ActionOutcome, OrderActions};
 
 async fn act(app: &TestApp, token: &str, key: Option<&str>, body: &Value) -> Reply {
     let auth = format!("Bearer {token}");
@@ -309,5 +314,112 @@ async fn a_missing_key_or_a_body_that_is_not_a_proposal_is_a_bad_request() {
             4,
             "every attempt is audited"
         );
+    }
+}
+
+/// A shop that never answers: the request executing an action against it hangs until dropped.
+struct Hanging;
+
+#[async_trait::async_trait]
+impl OrderActions for Hanging {
+    async fn execute(&self, _: &Order, _: &Action) -> Result<ActionOutcome, ActionError> {
+        std::future::pending().await
+    }
+}
+
+/// The app with `Hanging` as its shop, sharing the database, clocks and helpdesk.
+fn hanging(app: &TestApp, timeout: Duration) -> axum::Router {
+    let mut state = app.state.clone();
+    state.actions = Arc::new(Hanging);
+    state.action_timeout = timeout;
+    wismo_proxy::app(state)
+}
+
+async fn held_keys(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_key_left_held_by_a_request_that_died_is_taken_over_once_its_lease_runs_out() {
+    for app in spawn_demos().await {
+        let token = app.token("1001", "jane@example.com").await;
+        let body = proposal(json!({"type": "cancel", "order": "1001"}));
+        // The first request reaches the shop and dies there, as if the proxy were killed.
+        let router = hanging(&app, Duration::from_secs(3600));
+        let request = axum::http::Request::post("/api/v1/actions")
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", "crash")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        let dying = tokio::spawn(router.oneshot(request));
+        while held_keys(&app).await == 0 {
+            tokio::task::yield_now().await;
+        }
+        dying.abort();
+        assert!(dying.await.unwrap_err().is_cancelled());
+
+        // Within the lease, a retry is told to wait, and for how long.
+        app.wall.advance(chrono::Duration::seconds(30));
+        let r = act(&app, &token, Some("crash"), &body).await;
+        assert_eq!(
+            r.status,
+            StatusCode::CONFLICT,
+            "{}: {}",
+            app.backend,
+            r.text()
+        );
+        assert_eq!(r.json()["code"], "idempotency_key_in_progress");
+        assert_eq!(r.headers["retry-after"], "90");
+        assert!(app.helpdesk.notes().is_empty());
+
+        // After it, the retry takes the key over and executes, once.
+        app.wall.advance(ledger::LEASE);
+        let r = act(&app, &token, Some("crash"), &body).await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", app.backend, r.text());
+        assert_eq!(r.json()["status"], "done");
+        let again = act(&app, &token, Some("crash"), &body).await;
+        assert_eq!((again.status, &again.body), (r.status, &r.body));
+        assert_eq!(app.helpdesk.notes().len(), 1, "{}", app.backend);
+        assert_eq!(
+            audit_results(&app, "1001").await,
+            ["idempotency_key_in_progress", "done", "replayed"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_shop_that_does_not_answer_in_time_frees_the_key_for_a_retry() {
+    for app in spawn_demos().await {
+        let token = app.token("1001", "jane@example.com").await;
+        let body = proposal(json!({"type": "cancel", "order": "1001"}));
+        let router = hanging(&app, Duration::from_millis(50));
+        let request = axum::http::Request::post("/api/v1/actions")
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", "slow")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        let r = router.oneshot(request).await.unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "{}",
+            app.backend
+        );
+        assert_eq!(held_keys(&app).await, 0, "the key is released");
+        let audit = ledger::audit_of(&app.db, "1001").await.unwrap();
+        assert_eq!(audit[0].result, "error");
+        assert!(
+            audit[0].message.contains("did not answer"),
+            "{:?}",
+            audit[0]
+        );
+        // The same key works at once against a shop that answers.
+        let r = act(&app, &token, Some("slow"), &body).await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", app.backend, r.text());
     }
 }

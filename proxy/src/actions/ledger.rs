@@ -4,7 +4,14 @@
 use crate::db::time::to_db;
 use crate::db::Db;
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+
+/// How long a request holds its key. Longer than [`EXECUTION_LIMIT`], so a request still running
+/// always holds its key; a key whose holder died (the proxy was killed mid-action) is free again
+/// once its lease runs out.
+pub const LEASE: Duration = Duration::seconds(120);
+/// How long executing an action may take before the proxy gives up waiting for the shop.
+pub const EXECUTION_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What a request with an idempotency key should do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +22,16 @@ pub enum Reservation {
     Replay { status: u16, body: String },
     /// The key was used for a different request.
     Conflict,
-    /// The first request with this key is still executing (or died while executing).
-    InProgress,
+    /// The first request with this key is still executing, or died while executing less than a
+    /// lease ago: try again after `retry_after`.
+    InProgress { retry_after: Duration },
 }
 
-/// Claims `key` within `scope` for a request whose canonical body hashes to `request_hash`.
+/// Claims `key` within `scope` for a request whose canonical body hashes to `request_hash`, at
+/// `now` on the wall clock. A key held by a request that never finished is taken over once its
+/// lease has run out: the new holder re-checks the order before doing anything, as every request
+/// does, so an action the dead one completed in the shop is refused rather than repeated where
+/// the shop's state shows it (a cancelled order, a fulfilled one).
 pub async fn reserve(
     db: &Db,
     scope: &str,
@@ -28,13 +40,15 @@ pub async fn reserve(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Reservation> {
     let inserted = sqlx::query(
-        "INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
+        "INSERT INTO idempotency_keys (scope, key, request_hash, created_at, held_until)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (scope, key) DO NOTHING",
     )
     .bind(scope)
     .bind(key)
     .bind(request_hash)
     .bind(to_db(now))
+    .bind(to_db(now + LEASE))
     .execute(db.pool())
     .await
     .context("reserving an idempotency key")?
@@ -42,21 +56,54 @@ pub async fn reserve(
     if inserted == 1 {
         return Ok(Reservation::New);
     }
-    let (hash, status, body): (String, Option<i64>, Option<String>) = sqlx::query_as(
-        "SELECT request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2",
+    type Row = (String, Option<i64>, Option<String>, Option<String>);
+    let (hash, status, body, held_until): Row = sqlx::query_as(
+        "SELECT request_hash, status, response, held_until FROM idempotency_keys
+         WHERE scope = $1 AND key = $2",
     )
     .bind(scope)
     .bind(key)
     .fetch_one(db.pool())
     .await
     .context("reading an idempotency key")?;
-    Ok(match (hash == request_hash, status, body) {
-        (false, _, _) => Reservation::Conflict,
-        (true, Some(status), Some(body)) => Reservation::Replay {
+    if hash != request_hash {
+        return Ok(Reservation::Conflict);
+    }
+    if let (Some(status), Some(body)) = (status, body) {
+        return Ok(Reservation::Replay {
             status: u16::try_from(status).context("stored status out of range")?,
             body,
-        },
-        (true, _, _) => Reservation::InProgress,
+        });
+    }
+    let held_until = crate::db::time::from_db_opt(held_until.as_deref(), "key lease")?;
+    if let Some(until) = held_until.filter(|until| *until > now) {
+        return Ok(Reservation::InProgress {
+            retry_after: until - now,
+        });
+    }
+    // The holder died. Take the key over, unless another request just did.
+    let taken = sqlx::query(
+        "UPDATE idempotency_keys SET held_until = $1
+         WHERE scope = $2 AND key = $3 AND status IS NULL
+           AND (held_until IS NULL OR held_until <= $4)",
+    )
+    .bind(to_db(now + LEASE))
+    .bind(scope)
+    .bind(key)
+    .bind(to_db(now))
+    .execute(db.pool())
+    .await
+    .context("taking over an idempotency key")?
+    .rows_affected();
+    Ok(if taken == 1 {
+        tracing::warn!(
+            scope,
+            key,
+            "took over an idempotency key whose holder never finished"
+        );
+        Reservation::New
+    } else {
+        Reservation::InProgress { retry_after: LEASE }
     })
 }
 

@@ -6,46 +6,55 @@
 
 use super::rate_limit::RateLimiter;
 use crate::error::AppError;
-use std::time::Instant;
 
 /// An attempt in progress; call [`Attempt::failed`] if verification fails.
 #[derive(Debug)]
 pub struct Attempt<'a> {
     limiter: &'a RateLimiter,
     keys: Vec<String>,
-    at: Instant,
+}
+
+fn refs(keys: &[String]) -> Vec<&str> {
+    keys.iter().map(String::as_str).collect()
 }
 
 impl<'a> Attempt<'a> {
     /// Starts an attempt keyed by e.g. `ip:…`, `order:…`; `rate_limited` if any key is used up.
-    pub fn start(limiter: &'a RateLimiter, keys: Vec<String>) -> Result<Self, AppError> {
-        let at = Instant::now();
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        if limiter.is_limited(&refs, at) {
+    pub async fn start(limiter: &'a RateLimiter, keys: Vec<String>) -> Result<Self, AppError> {
+        if limiter.is_limited(&refs(&keys)).await? {
             tracing::warn!(keys = ?keys, "verification rate limited");
             return Err(AppError::RateLimited);
         }
-        Ok(Self { limiter, keys, at })
+        Ok(Self { limiter, keys })
     }
 
     /// Counts a failed unguessable credential against `keys`: `err`, or `rate_limited` once the
     /// keys have failed too often (so guessing gets slower answers, never a right one sooner).
-    pub fn wrong_credential(limiter: &RateLimiter, keys: Vec<String>, err: AppError) -> AppError {
-        let at = Instant::now();
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        if limiter.is_limited(&refs, at) {
-            tracing::warn!(keys = ?keys, "wrong credential, rate limited");
-            return AppError::RateLimited;
+    pub async fn wrong_credential(
+        limiter: &RateLimiter,
+        keys: Vec<String>,
+        err: AppError,
+    ) -> AppError {
+        match limiter.is_limited(&refs(&keys)).await {
+            Ok(true) => {
+                tracing::warn!(keys = ?keys, "wrong credential, rate limited");
+                return AppError::RateLimited;
+            }
+            Ok(false) => {}
+            Err(e) => return AppError::Internal(e),
         }
-        limiter.record_failure(&refs, at);
+        if let Err(e) = limiter.record_failure(&refs(&keys)).await {
+            return AppError::Internal(e);
+        }
         tracing::info!(keys = ?keys, "wrong credential");
         err
     }
 
     /// Counts the failure against every key and returns `err` for the caller to answer with.
-    pub fn failed(self, err: AppError) -> AppError {
-        let refs: Vec<&str> = self.keys.iter().map(String::as_str).collect();
-        self.limiter.record_failure(&refs, self.at);
+    pub async fn failed(self, err: AppError) -> AppError {
+        if let Err(e) = self.limiter.record_failure(&refs(&self.keys)).await {
+            return AppError::Internal(e);
+        }
         tracing::info!(keys = ?self.keys, "verification failed");
         err
     }

@@ -109,7 +109,7 @@ pub async fn execute(
         .map(|b| format!("{b:02x}"))
         .collect();
     let scope = format!("order:{}", shopper.0.as_str());
-    match ledger::reserve(&state.db, &scope, &key, &hash, entry.at).await? {
+    match ledger::reserve(&state.db, &scope, &key, &hash, state.wall.now()).await? {
         Reservation::New => {}
         Reservation::Replay { status, body } => {
             entry.result = "replayed".into();
@@ -133,12 +133,18 @@ pub async fn execute(
             };
             return finish(&state, entry, Err(e)).await;
         }
-        Reservation::InProgress => {
+        Reservation::InProgress { retry_after } => {
             let e = AppError::Conflict {
                 code: "idempotency_key_in_progress",
                 message: "a request with this Idempotency-Key is still being executed".into(),
             };
-            return finish(&state, entry, Err(e)).await;
+            let mut res = finish(&state, entry, Err(e)).await.into_response();
+            let seconds = retry_after.num_seconds().max(1).to_string();
+            res.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                HeaderValue::from_str(&seconds).map_err(anyhow::Error::from)?,
+            );
+            return Ok(res);
         }
     }
 
@@ -175,7 +181,12 @@ async fn perform(
         .await?
         .ok_or(AppError::Unauthorized)?;
     actions::check(proposal, &order, &state.policy).map_err(|r| refused(&r))?;
-    let outcome = match state.actions.execute(&order, &proposal.action).await {
+    // Bounded well inside the key's lease, so a request still waiting always holds its key.
+    let limit = state.action_timeout.min(ledger::EXECUTION_LIMIT);
+    let executed = tokio::time::timeout(limit, state.actions.execute(&order, &proposal.action))
+        .await
+        .map_err(|_| anyhow::anyhow!("the shop did not answer within {limit:?}"))?;
+    let outcome = match executed {
         Ok(o) => o,
         Err(ActionError::Rejected(why)) => return Err(refused(&Refusal::RejectedByShop(why))),
         Err(ActionError::Failed(e)) => return Err(AppError::Internal(e)),

@@ -50,7 +50,8 @@ impl FromRequestParts<AppState> for Proxied {
                     &state.limiter,
                     vec![client.key()],
                     AppError::Unauthorized,
-                ))
+                )
+                .await)
             }
         }
     }
@@ -117,10 +118,11 @@ pub async fn session(
             format!("order:{}", number.as_str()),
             format!("customer:{customer}"),
         ],
-    )?;
+    )
+    .await?;
     let theirs = state.orders.orders_of_customer(customer).await?;
     if !theirs.contains(&number) {
-        return Err(attempt.failed(AppError::VerificationFailed));
+        return Err(attempt.failed(AppError::VerificationFailed).await);
     }
     Ok(Json(issue(&state, number)))
 }

@@ -21,7 +21,7 @@ fn authorization(parts: &Parts) -> Option<&str> {
 /// Counts a wrong credential against the client.
 async fn wrong(parts: &mut Parts, state: &AppState) -> AppError {
     let Ok(client) = ClientIp::from_request_parts(parts, state).await;
-    Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized)
+    Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized).await
 }
 
 /// A request from the Zendesk sidebar app, with the claims of its token.

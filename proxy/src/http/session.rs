@@ -85,10 +85,11 @@ pub async fn create(
     let attempt = Attempt::start(
         &state.limiter,
         vec![client.key(), format!("order:{}", number.as_str())],
-    )?;
+    )
+    .await?;
     let order = state.orders.order(&number).await?;
     if !proof.matches(order.as_ref()) {
-        return Err(attempt.failed(AppError::VerificationFailed));
+        return Err(attempt.failed(AppError::VerificationFailed).await);
     }
     Ok(Json(issue(&state, number)))
 }

@@ -22,17 +22,18 @@ pub async fn get(
         .tracking_links
         .as_ref()
         .ok_or(AppError::NotConfigured("tracking links"))?;
-    let wrong =
-        || Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized);
+    let wrong = || async {
+        Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized).await
+    };
     let number = match links.verify(&token, state.clock.now()) {
         Ok(n) => n,
         Err(e) => {
             tracing::debug!(error = %e, "tracking link refused");
-            return Err(wrong());
+            return Err(wrong().await);
         }
     };
     match order_context(&state, &number).await? {
         Some(ctx) => Ok(Json(ctx)),
-        None => Err(wrong()),
+        None => Err(wrong().await),
     }
 }

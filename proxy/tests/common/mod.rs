@@ -25,6 +25,8 @@ pub const WEBHOOK_SECRET: &[u8] = b"shpss_test_client_secret";
 pub struct TestApp {
     pub router: Router,
     pub clock: Arc<FixedClock>,
+    /// The state's wall clock (idempotency-key leases), held still until a test moves it.
+    pub wall: Arc<FixedClock>,
     pub db: Db,
     pub state: AppState,
     pub helpdesk: Arc<RecordingHelpdesk>,
@@ -124,6 +126,11 @@ pub async fn spawn_demo_behind_proxy() -> TestApp {
     spawn_demos_with(true).await.remove(0)
 }
 
+/// The same on each configured database.
+pub async fn spawn_demos_behind_proxy() -> Vec<TestApp> {
+    spawn_demos_with(true).await
+}
+
 async fn spawn_demos_with(trust_forwarded_for: bool) -> Vec<TestApp> {
     let mut apps = Vec::new();
     for backend in backends() {
@@ -151,6 +158,7 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
     let db = fresh_db(backend, dir.path()).await;
     demo::seed_if_empty(&db).await.expect("seed");
     let clock = Arc::new(FixedClock::new(demo::now()));
+    let wall = Arc::new(FixedClock::new(demo::now()));
     let helpdesk = Arc::new(RecordingHelpdesk::default());
     let mut state = AppState::new(
         db.clone(),
@@ -158,6 +166,7 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
         demo::policy(),
         SessionKey::new(&[7; 32]).unwrap(),
     );
+    state.wall = wall.clone();
     state.trust_forwarded_for = trust_forwarded_for;
     state.www_dir = www;
     state.widget_dir = widget;
@@ -167,6 +176,7 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
     TestApp {
         router: app(state.clone()),
         clock,
+        wall,
         db,
         state,
         helpdesk,
