@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::spawn_demo;
+use common::spawn_demos;
 use wismo::carrier::DeliveryLocation;
 use wismo::resolve::Situation;
 use wismo::{OrderNumber, Scenario};
@@ -128,10 +128,11 @@ async fn seeding_twice_leaves_the_demo_shop_as_it_was() {
 
 #[tokio::test]
 async fn the_api_returns_the_same_context_the_table_was_checked_against() {
-    let app = spawn_demo().await;
-    let token = app.token("1009", "chloe@example.com").await;
-    let r = app.get_with_token("/api/v1/orders/1009", &token).await;
-    let ctx: wismo::OrderContext = serde_json::from_slice(&r.body).unwrap();
-    let res = wismo::resolve(&Scenario::with_context("where is my order?", ctx));
-    assert_eq!(res.situation.unwrap().kind(), "stalled");
+    for app in spawn_demos().await {
+        let token = app.token("1009", "chloe@example.com").await;
+        let r = app.get_with_token("/api/v1/orders/1009", &token).await;
+        let ctx: wismo::OrderContext = serde_json::from_slice(&r.body).unwrap();
+        let res = wismo::resolve(&Scenario::with_context("where is my order?", ctx));
+        assert_eq!(res.situation.unwrap().kind(), "stalled");
+    }
 }

@@ -8,29 +8,30 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use common::spawn_demo;
+use common::{spawn_demo, spawn_demos};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 #[tokio::test]
 async fn readiness_follows_the_database() {
-    let t = spawn_demo().await;
-    let r = t.get("/readyz").await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    assert_eq!(r.json()["status"], "ready");
-    assert_eq!(t.get("/healthz").await.text(), "ok");
+    for t in spawn_demos().await {
+        let r = t.get("/readyz").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["status"], "ready");
+        assert_eq!(t.get("/healthz").await.text(), "ok");
 
-    t.db.close().await;
-    let r = t.get("/readyz").await;
-    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
-    let body = r.json();
-    assert_eq!(body["status"], "not_ready");
-    assert!(
-        body["reason"].as_str().unwrap().contains("database"),
-        "{body}"
-    );
-    // Liveness does not depend on the database.
-    assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
+        t.db.close().await;
+        let r = t.get("/readyz").await;
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+        let body = r.json();
+        assert_eq!(body["status"], "not_ready");
+        assert!(
+            body["reason"].as_str().unwrap().contains("database"),
+            "{body}"
+        );
+        // Liveness does not depend on the database.
+        assert_eq!(t.get("/healthz").await.status, StatusCode::OK);
+    }
 }
 
 #[tokio::test]

@@ -416,66 +416,68 @@ async fn a_slow_carrier_degrades_to_the_cached_data_with_its_old_age() {
 
 #[tokio::test]
 async fn a_failing_carrier_degrades_to_the_cached_data_and_never_to_an_error() {
-    let mut app = spawn_demo().await;
-    let fake: Shared = Arc::new(Mutex::new(Fake {
-        fail: true,
-        ..Fake::default()
-    }));
-    let base = fake_easypost(fake.clone()).await;
-    plug(
-        &mut app,
-        Arc::new(EasyPostTracking::new(
-            client(),
-            &format!("{base}/v2"),
-            EASYPOST_KEY,
-        )),
-    );
-    cache_old_document(&app).await;
-    let view = order_view(&app).await;
-    assert_eq!(parcel(&view)["checked_at"], "2026-11-17T17:05:00Z");
+    for mut app in spawn_demos().await {
+        let fake: Shared = Arc::new(Mutex::new(Fake {
+            fail: true,
+            ..Fake::default()
+        }));
+        let base = fake_easypost(fake.clone()).await;
+        plug(
+            &mut app,
+            Arc::new(EasyPostTracking::new(
+                client(),
+                &format!("{base}/v2"),
+                EASYPOST_KEY,
+            )),
+        );
+        cache_old_document(&app).await;
+        let view = order_view(&app).await;
+        assert_eq!(parcel(&view)["checked_at"], "2026-11-17T17:05:00Z");
 
-    // With nothing cached, the shop's own view of the parcel is shown instead.
-    let other = spawn_demo().await;
-    let mut other = other;
-    plug(
-        &mut other,
-        Arc::new(EasyPostTracking::new(
-            client(),
-            &format!("{base}/v2"),
-            EASYPOST_KEY,
-        )),
-    );
-    let view = order_view(&other).await;
-    assert_eq!(parcel(&view)["checked_at"], "2026-11-19T14:30:00Z");
+        // With nothing cached, the shop's own view of the parcel is shown instead.
+        let other = common::spawn_demo_on(app.backend).await;
+        let mut other = other;
+        plug(
+            &mut other,
+            Arc::new(EasyPostTracking::new(
+                client(),
+                &format!("{base}/v2"),
+                EASYPOST_KEY,
+            )),
+        );
+        let view = order_view(&other).await;
+        assert_eq!(parcel(&view)["checked_at"], "2026-11-19T14:30:00Z");
+    }
 }
 
 #[tokio::test]
 async fn an_aftership_tracking_that_exists_already_is_found_by_its_number() {
-    let mut app = spawn_demo().await;
-    let fake: Shared = Arc::new(Mutex::new(Fake {
-        exists: true,
-        ..Fake::default()
-    }));
-    let base = fake_aftership(fake.clone()).await;
-    plug(
-        &mut app,
-        Arc::new(AfterShipTracking::new(client(), &base, AFTERSHIP_KEY)),
-    );
-    let view = order_view(&app).await;
-    let p = parcel(&view);
-    assert_eq!(
-        statuses(p),
-        ["pre_transit", "in_transit", "out_for_delivery"]
-    );
-    assert_eq!(p["estimated_delivery"], "2026-11-20T23:59:59Z");
-    let f = fake.lock().unwrap();
-    assert_eq!(f.calls.len(), 2, "{:?}", f.calls);
-    assert!(f.calls[0].0.contains(r#""slug":"ups""#));
-    assert_eq!(
-        f.calls[1].0,
-        format!("GET /trackings?tracking_numbers={PARCEL}")
-    );
-    assert!(f.calls.iter().all(|c| c.1 == AFTERSHIP_KEY));
+    for mut app in spawn_demos().await {
+        let fake: Shared = Arc::new(Mutex::new(Fake {
+            exists: true,
+            ..Fake::default()
+        }));
+        let base = fake_aftership(fake.clone()).await;
+        plug(
+            &mut app,
+            Arc::new(AfterShipTracking::new(client(), &base, AFTERSHIP_KEY)),
+        );
+        let view = order_view(&app).await;
+        let p = parcel(&view);
+        assert_eq!(
+            statuses(p),
+            ["pre_transit", "in_transit", "out_for_delivery"]
+        );
+        assert_eq!(p["estimated_delivery"], "2026-11-20T23:59:59Z");
+        let f = fake.lock().unwrap();
+        assert_eq!(f.calls.len(), 2, "{:?}", f.calls);
+        assert!(f.calls[0].0.contains(r#""slug":"ups""#));
+        assert_eq!(
+            f.calls[1].0,
+            format!("GET /trackings?tracking_numbers={PARCEL}")
+        );
+        assert!(f.calls.iter().all(|c| c.1 == AFTERSHIP_KEY));
+    }
 }
 
 async fn easypost_hook(app: &TestApp, body: &Value, signature: Option<&str>) -> common::Reply {
@@ -562,56 +564,57 @@ async fn easypost_webhooks_are_verified_stored_once_and_never_roll_a_parcel_back
 
 #[tokio::test]
 async fn aftership_webhooks_are_verified_and_deduplicated() {
-    let mut app = spawn_demo().await;
-    plug(
-        &mut app,
-        Arc::new(AfterShipTracking::new(
-            client(),
-            "http://127.0.0.1:9/tracking/2024-10",
-            AFTERSHIP_KEY,
-        )),
-    );
-    let body = json!({
-        "event": "tracking_update",
-        "event_id": "e3c3a3f5-5e3b-4a7b-9a8e-2f1f7d2c9b10",
-        "is_tracking_first_tag": false,
-        "msg": aftership_tracking("2026-11-19T13:12:00+00:00", AFTERSHIP_CHECKPOINTS),
-        "ts": 1_795_525_920
-    })
-    .to_string();
-    let secret = WebhookSecret::new(AFTERSHIP_SECRET).unwrap();
-    let wrong = WebhookSecret::new(b"someone else")
-        .unwrap()
-        .sign(body.as_bytes());
-    let r = app
-        .post_with(
-            "/webhooks/aftership",
-            &[("aftership-hmac-sha256", &wrong)],
-            body.as_bytes(),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = app
-        .post_with("/webhooks/aftership", &[], body.as_bytes())
-        .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    for mut app in spawn_demos().await {
+        plug(
+            &mut app,
+            Arc::new(AfterShipTracking::new(
+                client(),
+                "http://127.0.0.1:9/tracking/2024-10",
+                AFTERSHIP_KEY,
+            )),
+        );
+        let body = json!({
+            "event": "tracking_update",
+            "event_id": "e3c3a3f5-5e3b-4a7b-9a8e-2f1f7d2c9b10",
+            "is_tracking_first_tag": false,
+            "msg": aftership_tracking("2026-11-19T13:12:00+00:00", AFTERSHIP_CHECKPOINTS),
+            "ts": 1_795_525_920
+        })
+        .to_string();
+        let secret = WebhookSecret::new(AFTERSHIP_SECRET).unwrap();
+        let wrong = WebhookSecret::new(b"someone else")
+            .unwrap()
+            .sign(body.as_bytes());
+        let r = app
+            .post_with(
+                "/webhooks/aftership",
+                &[("aftership-hmac-sha256", &wrong)],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        let r = app
+            .post_with("/webhooks/aftership", &[], body.as_bytes())
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 
-    let sig = secret.sign(body.as_bytes());
-    let headers = [("aftership-hmac-sha256", sig.as_str())];
-    let first = app
-        .post_with("/webhooks/aftership", &headers, body.as_bytes())
-        .await;
-    assert_eq!(first.json()["status"], "stored", "{}", first.text());
-    let again = app
-        .post_with("/webhooks/aftership", &headers, body.as_bytes())
-        .await;
-    assert_eq!(again.json()["status"], "duplicate");
-    assert_eq!(app.drain_webhooks().await, 1);
-    let view = order_view(&app).await;
-    assert_eq!(
-        statuses(parcel(&view)),
-        ["pre_transit", "in_transit", "out_for_delivery"]
-    );
+        let sig = secret.sign(body.as_bytes());
+        let headers = [("aftership-hmac-sha256", sig.as_str())];
+        let first = app
+            .post_with("/webhooks/aftership", &headers, body.as_bytes())
+            .await;
+        assert_eq!(first.json()["status"], "stored", "{}", first.text());
+        let again = app
+            .post_with("/webhooks/aftership", &headers, body.as_bytes())
+            .await;
+        assert_eq!(again.json()["status"], "duplicate");
+        assert_eq!(app.drain_webhooks().await, 1);
+        let view = order_view(&app).await;
+        assert_eq!(
+            statuses(parcel(&view)),
+            ["pre_transit", "in_transit", "out_for_delivery"]
+        );
+    }
 }
 
 #[tokio::test]

@@ -126,6 +126,11 @@ pub async fn spawn_demo_behind_proxy() -> TestApp {
     spawn_demos_with(true).await.remove(0)
 }
 
+/// The demo shop on a fresh database of that kind (`sqlite` or `postgres`).
+pub async fn spawn_demo_on(backend: &'static str) -> TestApp {
+    spawn_one(false, backend).await
+}
+
 /// The same on each configured database.
 pub async fn spawn_demos_behind_proxy() -> Vec<TestApp> {
     spawn_demos_with(true).await
