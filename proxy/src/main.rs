@@ -58,20 +58,37 @@ fn main() -> ExitCode {
 }
 
 fn run_server(task: impl std::future::Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
-    init_tracing();
+    init_tracing()?;
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
         .block_on(task)
 }
 
+/// Chooses the log format: `text` (the default) or `json` (one object per line, for a log
+/// pipeline).
+pub const LOG_FORMAT_ENV: &str = "WISMO_LOG_FORMAT";
+
 /// Logs go to stderr, so stdout carries only what scripts read (the demo's address line).
-fn init_tracing() {
+/// `RUST_LOG` filters them; `WISMO_LOG_FORMAT` picks text or JSON lines.
+fn init_tracing() -> anyhow::Result<()> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "wismo_proxy=info,tower_http=info".into());
-    tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(io::stderr)
-        .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
-        .init();
+        .with_writer(io::stderr);
+    match std::env::var(LOG_FORMAT_ENV).as_deref() {
+        Ok("json") => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
+        Ok("text" | "") | Err(std::env::VarError::NotPresent) => builder
+            .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
+            .init(),
+        Ok(other) => anyhow::bail!("{LOG_FORMAT_ENV} must be \"text\" or \"json\", not {other:?}"),
+        Err(e) => anyhow::bail!("{LOG_FORMAT_ENV}: {e}"),
+    }
+    Ok(())
 }

@@ -95,3 +95,76 @@ fn serve_refuses_to_start_without_any_secret() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("WISMO_SESSION_SECRET"), "{err}");
 }
+
+/// Starts the demo with `env`, waits for its address line, requests `/healthz`, stops it with
+/// SIGTERM and returns what it wrote to stderr.
+fn demo_stderr(env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["demo", "--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("demo.sqlite"))
+        .envs(env.iter().copied())
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let addr = line
+        .trim_end()
+        .strip_prefix("wismo demo running at http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    assert!(http_get(&addr, "/healthz").starts_with("HTTP/1.1 200"));
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn json_logs_are_one_object_per_line_with_the_request_span() {
+    let stderr = demo_stderr(&[("WISMO_LOG_FORMAT", "json")]);
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}")))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["message"] == "listening" && l["level"] == "INFO"),
+        "{stderr}"
+    );
+    assert!(
+        lines.iter().any(|l| l["span"]["path"] == "/healthz"
+            && l["span"]["method"] == "GET"
+            && l["message"] == "finished processing request"
+            && l["status"] == 200),
+        "each request ends with an access-log line inside its span: {stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_log_format_is_refused_by_name() {
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["demo", "--addr", "127.0.0.1:0"])
+        .env("WISMO_LOG_FORMAT", "yaml")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("WISMO_LOG_FORMAT") && err.contains("yaml"),
+        "{err}"
+    );
+}

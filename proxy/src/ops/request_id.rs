@@ -5,7 +5,7 @@
 use axum::http::{HeaderName, Request};
 use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Span;
 
 /// The header that carries the id both ways.
@@ -14,12 +14,17 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// Paths whose last segment is a credential, which must not reach the logs.
 const SECRET_TAILS: [&str; 2] = ["/api/v1/track/", "/t/"];
 
-/// Wraps `router` so each request runs in a span `request{id, method, path}` and answers with
-/// its id.
+/// Wraps `router` so each request runs in a span `request{id, method, path}`, ends with one
+/// `finished processing request` line at INFO (status and latency: the access log), and answers
+/// with its id.
 pub fn observe<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     let header = HeaderName::from_static(REQUEST_ID_HEADER);
     router
-        .layer(TraceLayer::new_for_http().make_span_with(span))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(span)
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
         .layer(PropagateRequestIdLayer::new(header.clone()))
         .layer(SetRequestIdLayer::new(header, MakeRequestUuid))
 }
