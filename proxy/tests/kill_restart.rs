@@ -1,5 +1,6 @@
 //! The real `wismo serve` under SIGKILL: several threads send signed Shopify webhooks while the
-//! process is killed at seeded random moments and restarted on the same SQLite file; unacknowledged
+//! process is killed at seeded random moments and restarted on the same database (SQLite, and
+//! PostgreSQL when `WISMO_TEST_POSTGRES_URL` is set); unacknowledged
 //! events are sent again. At the end every acknowledged event is stored exactly once, every event
 //! sent is stored and applied exactly once, and each order holds its newest version.
 //! Loopback only; bounded in events, kills and time.
@@ -136,15 +137,33 @@ struct Tally {
 
 #[test]
 fn acknowledged_webhooks_survive_sigkill_and_every_event_is_applied_exactly_once() {
+    for backend in common::backends() {
+        kill_and_restart(backend);
+    }
+}
+
+fn kill_and_restart(backend: &str) {
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
-    let db_path = dir.path().join("wismo.sqlite");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let database = rt.block_on(common::fresh_database_setting(backend, dir.path()));
+    let open = || async {
+        if backend == "postgres" {
+            wismo_proxy::Db::connect(&database).await.unwrap()
+        } else {
+            wismo_proxy::Db::open(std::path::Path::new(&database))
+                .await
+                .unwrap()
+        }
+    };
     let config = dir.path().join("wismo.toml");
     std::fs::write(
         &config,
         format!(
-            "listen = \"127.0.0.1:0\"\ndatabase = {:?}\nsession_secret = \"{}\"\n[shopify]\nclient_secret = \"{SECRET}\"\n",
-            db_path.to_str().unwrap(),
+            "listen = \"127.0.0.1:0\"\ndatabase = {database:?}\nsession_secret = \"{}\"\n[shopify]\nclient_secret = \"{SECRET}\"\n",
             "k".repeat(32)
         ),
     )
@@ -231,12 +250,8 @@ fn acknowledged_webhooks_survive_sigkill_and_every_event_is_applied_exactly_once
     stop.store(true, Ordering::Relaxed);
 
     // Let the last process apply everything, then look at the database it wrote.
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
     let rows = rt.block_on(async {
-        let db = wismo_proxy::Db::open(&db_path).await.unwrap();
+        let db = open().await;
         loop {
             let rows = wismo_proxy::webhooks::store::all(&db).await.unwrap();
             if rows.len() == total && rows.iter().all(|r| r.processed_at.is_some()) {
@@ -272,7 +287,7 @@ fn acknowledged_webhooks_survive_sigkill_and_every_event_is_applied_exactly_once
     assert_eq!(rows.len(), total);
 
     // Each order ends at its newest version, whatever order the versions were applied in.
-    let db = rt.block_on(wismo_proxy::Db::open(&db_path)).unwrap();
+    let db = rt.block_on(open());
     for n in 2001..2001 + ORDERS {
         let o = rt
             .block_on(wismo_proxy::db::load_order(
@@ -289,7 +304,7 @@ fn acknowledged_webhooks_survive_sigkill_and_every_event_is_applied_exactly_once
     }
 
     eprintln!(
-        "kill-and-restart: {total} events, {} requests, {} stored on first ack, {} acknowledged as duplicates \
+        "kill-and-restart on {backend}: {total} events, {} requests, {} stored on first ack, {} acknowledged as duplicates \
          (stored before a kill, resent), {} connections lost, {kills} SIGKILLs, {} rows, {:.1}s",
         tally.attempts.load(Ordering::Relaxed),
         tally.stored.load(Ordering::Relaxed),

@@ -65,6 +65,13 @@ pub async fn fresh_db(backend: &str, dir: &std::path::Path) -> Db {
 
 /// Creates a database with a unique `wismo_t_` name next to the one `url` names.
 pub async fn fresh_postgres(url: &str) -> Db {
+    Db::connect(&fresh_postgres_url(url).await)
+        .await
+        .expect("the fresh PostgreSQL database")
+}
+
+/// The URL of a new, empty database with a unique `wismo_t_` name next to the one `url` names.
+pub async fn fresh_postgres_url(url: &str) -> String {
     use sqlx::{Connection, Executor};
     use std::sync::atomic::{AtomicU32, Ordering};
     static SEQ: AtomicU32 = AtomicU32::new(0);
@@ -89,9 +96,20 @@ pub async fn fresh_postgres(url: &str) -> Db {
     let (base, query) = url.split_once('?').map_or((url, ""), |(b, q)| (b, q));
     let (server, _) = base.rsplit_once('/').expect("a database URL with a path");
     let sep = if query.is_empty() { "" } else { "?" };
-    Db::connect(&format!("{server}/{name}{sep}{query}"))
-        .await
-        .expect("the fresh PostgreSQL database")
+    format!("{server}/{name}{sep}{query}")
+}
+
+/// The `database` setting and a connection opener for a fresh database of that kind, for tests
+/// that run `wismo serve` as a process.
+pub async fn fresh_database_setting(backend: &str, dir: &std::path::Path) -> String {
+    match backend {
+        "postgres" => fresh_postgres_url(&postgres_url().expect("WISMO_TEST_POSTGRES_URL")).await,
+        _ => dir
+            .join("wismo.sqlite")
+            .to_str()
+            .expect("a UTF-8 path")
+            .to_owned(),
+    }
 }
 
 pub struct Reply {
