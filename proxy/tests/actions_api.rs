@@ -335,6 +335,16 @@ fn hanging(app: &TestApp, timeout: Duration) -> axum::Router {
     wismo_proxy::app(state)
 }
 
+/// An actions request for a router other than the test app's own.
+fn action_request(token: &str, key: &str, body: &Value) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::post("/api/v1/actions")
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {token}"))
+        .header("idempotency-key", key)
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap()
+}
+
 async fn held_keys(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL")
         .fetch_one(app.db.pool())
@@ -349,13 +359,7 @@ async fn a_key_left_held_by_a_request_that_died_is_taken_over_once_its_lease_run
         let body = proposal(json!({"type": "cancel", "order": "1001"}));
         // The first request reaches the shop and dies there, as if the proxy were killed.
         let router = hanging(&app, Duration::from_secs(3600));
-        let request = axum::http::Request::post("/api/v1/actions")
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .header("idempotency-key", "crash")
-            .body(axum::body::Body::from(body.to_string()))
-            .unwrap();
-        let dying = tokio::spawn(router.oneshot(request));
+        let dying = tokio::spawn(router.oneshot(action_request(&token, "crash", &body)));
         while held_keys(&app).await == 0 {
             tokio::task::yield_now().await;
         }
@@ -397,13 +401,10 @@ async fn a_shop_that_does_not_answer_in_time_frees_the_key_for_a_retry() {
         let token = app.token("1001", "jane@example.com").await;
         let body = proposal(json!({"type": "cancel", "order": "1001"}));
         let router = hanging(&app, Duration::from_millis(50));
-        let request = axum::http::Request::post("/api/v1/actions")
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .header("idempotency-key", "slow")
-            .body(axum::body::Body::from(body.to_string()))
+        let r = router
+            .oneshot(action_request(&token, "slow", &body))
+            .await
             .unwrap();
-        let r = router.oneshot(request).await.unwrap();
         assert_eq!(
             r.status(),
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -19,21 +19,26 @@ fn http_get(addr: &str, path: &str) -> String {
     out
 }
 
-#[test]
-fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
-    let dir = tempfile::tempdir().unwrap();
-    let www = dir.path().join("www");
-    std::fs::create_dir_all(&www).unwrap();
-    std::fs::write(www.join("index.html"), "<!doctype html><title>shop</title>").unwrap();
+/// A running `wismo demo` on a free port, its stdout after the address line, and its address.
+struct Demo {
+    child: std::process::Child,
+    stdout: BufReader<std::process::ChildStdout>,
+    addr: String,
+}
+
+/// Starts the demo in `dir` (its database, `www/` and `widget/`), with `env` added.
+fn start_demo(dir: &std::path::Path, env: &[(&str, &str)], stderr: Stdio) -> Demo {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
         .args(["demo", "--addr", "127.0.0.1:0", "--db"])
-        .arg(dir.path().join("demo.sqlite"))
+        .arg(dir.join("demo.sqlite"))
         .arg("--www-dir")
-        .arg(&www)
+        .arg(dir.join("www"))
         .arg("--widget-dir")
-        .arg(dir.path().join("widget"))
+        .arg(dir.join("widget"))
+        .envs(env.iter().copied())
+        .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
@@ -44,6 +49,32 @@ fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
         .and_then(|rest| rest.strip_suffix("/\n"))
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
         .to_owned();
+    Demo {
+        child,
+        stdout,
+        addr,
+    }
+}
+
+fn sigterm(child: &std::process::Child) {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
+#[test]
+fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let www = dir.path().join("www");
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::write(www.join("index.html"), "<!doctype html><title>shop</title>").unwrap();
+    let Demo {
+        mut child,
+        mut stdout,
+        addr,
+    } = start_demo(dir.path(), &[], Stdio::null());
     assert!(!addr.ends_with(":0"), "the real port is printed: {addr}");
 
     let health = http_get(&addr, "/healthz");
@@ -52,11 +83,7 @@ fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
     let index = http_get(&addr, "/");
     assert!(index.contains("<title>shop</title>"), "{index}");
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    sigterm(&child);
     let status = child.wait().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status}");
     let mut rest = String::new();
@@ -96,34 +123,14 @@ fn serve_refuses_to_start_without_any_secret() {
     assert!(err.contains("WISMO_SESSION_SECRET"), "{err}");
 }
 
-/// Starts the demo with `env`, waits for its address line, requests `/healthz`, stops it with
-/// SIGTERM and returns what it wrote to stderr.
+/// Runs the demo with `env` for one `/healthz` request, stops it with SIGTERM and returns what
+/// it wrote to stderr.
 fn demo_stderr(env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["demo", "--addr", "127.0.0.1:0", "--db"])
-        .arg(dir.path().join("demo.sqlite"))
-        .envs(env.iter().copied())
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let addr = line
-        .trim_end()
-        .strip_prefix("wismo demo running at http://")
-        .and_then(|rest| rest.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
-    assert!(http_get(&addr, "/healthz").starts_with("HTTP/1.1 200"));
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let demo = start_demo(dir.path(), env, Stdio::piped());
+    assert!(http_get(&demo.addr, "/healthz").starts_with("HTTP/1.1 200"));
+    sigterm(&demo.child);
+    let out = demo.child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
         "{}",
