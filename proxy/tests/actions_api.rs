@@ -64,6 +64,9 @@ async fn a_confirmed_cancel_of_an_unfulfilled_order_is_executed_audited_and_note
         let audit = ledger::audit_of(&app.db, "1001").await.unwrap();
         assert_eq!(audit[0].actor, "shopper:1001");
         assert_eq!(audit[0].idempotency_key.as_deref(), Some("k-1"));
+        // The note is queued with the action and delivered by the worker.
+        assert!(app.helpdesk.notes().is_empty());
+        assert_eq!(app.deliver_notes().await.delivered, 1, "{}", app.backend);
         let notes = app.helpdesk.notes();
         assert_eq!(notes.len(), 1, "{}", app.backend);
         assert!(notes[0].1.contains("cancelled"), "{:?}", notes[0]);
@@ -113,6 +116,7 @@ async fn proposals_still_needing_a_yes_or_a_person_are_refused() {
             audit_results(&app, "1001").await,
             ["needs_confirmation", "needs_approval"]
         );
+        assert_eq!(app.deliver_notes().await.delivered, 0);
         assert!(app.helpdesk.notes().is_empty());
     }
 }
@@ -210,6 +214,7 @@ async fn the_same_key_and_body_replay_the_stored_answer_without_executing_again(
             assert_eq!(r.body, first.body);
             assert_eq!(r.headers["idempotent-replayed"], "true");
         }
+        app.deliver_notes().await;
         assert_eq!(app.helpdesk.notes().len(), 1, "executed once");
         assert_eq!(
             audit_results(&app, "1001").await,
