@@ -1,15 +1,22 @@
 //! Telling the team what was done for a shopper: an internal note on the shopper's ticket in the
 //! shop's helpdesk. An executed action writes its note to an outbox table (`outbox`); a background
-//! worker (`worker`) hands each note to the plugged-in helpdesk (for now the in-memory
-//! `recording` one), retrying while the helpdesk is away, so a note is delayed by an outage or a
-//! crash but never lost.
+//! worker (`worker`) hands each note to the configured helpdesk (`zendesk`, `gorgias`, or the
+//! in-memory `recording` one), retrying while the helpdesk is away, so a note is delayed by an
+//! outage or a crash but never lost.
 
+mod configured;
+mod gorgias;
 pub mod outbox;
 mod recording;
+mod reply;
 pub mod worker;
+mod zendesk;
 
+pub use configured::{from_config, GORGIAS_API_KEY_ENV, ZENDESK_API_TOKEN_ENV};
+pub use gorgias::GorgiasNotes;
 pub use recording::RecordingHelpdesk;
 pub use worker::{deliver_pending, spawn_worker, Pass};
+pub use zendesk::ZendeskNotes;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
