@@ -5,6 +5,7 @@
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
 pub mod fake_server;
+pub mod helpdesks;
 pub mod shopify;
 
 use axum::body::Body;
