@@ -12,6 +12,7 @@ pub mod conversations;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod helpdesk;
 pub mod http;
 pub mod ops;
 pub mod outbound;

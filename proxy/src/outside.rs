@@ -1,9 +1,11 @@
 //! The outside systems a configured proxy talks to, plugged into its state: the Shopify Admin API
 //! as the order source and the hands for actions, EasyPost or AfterShip as the tracking source,
-//! their webhook secrets, and the time limits an order view keeps to. Secrets come from the file
+//! their webhook secrets, the time limits an order view keeps to, and the helpdesk (Zendesk or
+//! Gorgias) internal notes go to. Secrets come from the file
 //! or (better) the environment, and their `Debug` output is redacted, so no log shows them.
 
 use crate::config::Config;
+use crate::helpdesk;
 use crate::outbound;
 use crate::shopify::{AdminApi, ShopifyActions, ShopifyOrders, API_VERSION};
 use crate::state::AppState;
@@ -135,7 +137,7 @@ pub fn plug_in(
         refresh_after: Duration::from_secs(t.refresh_after_secs),
     };
     // Each call is bounded by the order view's limit; the client's own limit only guards
-    // callers without one (registrations, actions).
+    // callers without one (registrations, actions, helpdesk notes).
     let http = outbound::client(Duration::from_secs(5), Duration::from_secs(30))?;
 
     let shopify = &config.shopify;
@@ -168,6 +170,10 @@ pub fn plug_in(
         ),
         "aftership.webhook_secret",
     )?;
+    if let Some(desk) = helpdesk::from_config(&config.zendesk, &config.gorgias, &http, env)? {
+        state.helpdesk = Some(desk);
+    }
+
     match t.provider {
         TrackingProvider::Stored => {}
         TrackingProvider::Easypost => {

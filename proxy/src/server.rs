@@ -1,6 +1,6 @@
 //! Starting the proxy for real: building the state for the demo or a configured shop, binding the
-//! socket, running the webhook worker and serving until Ctrl-C or SIGTERM, letting requests in
-//! flight finish.
+//! socket, running the webhook and helpdesk note workers and serving until Ctrl-C or SIGTERM,
+//! letting requests in flight finish.
 
 use crate::auth::SessionKey;
 use crate::cli::{DemoArgs, ServeArgs};
@@ -8,7 +8,7 @@ use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::config::{Config, DATABASE_ENV, SECRET_ENV, SHOPIFY_SECRET_ENV};
 use crate::db::Db;
 use crate::state::AppState;
-use crate::{demo, http, webhooks};
+use crate::{demo, helpdesk, http, webhooks};
 use anyhow::Context;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -73,19 +73,35 @@ fn announce(listener: &TcpListener, prefix: &str) -> anyhow::Result<()> {
     stdout.flush().context("flushing stdout")
 }
 
-/// Serves the app on `listener` with the webhook worker beside it until a shutdown signal, then
-/// stops the worker (an event it was applying rolls back and is applied on the next start) and
-/// closes the database cleanly.
+/// Serves the app on `listener` with the webhook worker (and, when a helpdesk is plugged in, the
+/// note worker) beside it until a shutdown signal, then stops the workers (an event being
+/// applied rolls back and is applied on the next start; a note being delivered is tried again
+/// when its lease ends) and closes the database cleanly.
 pub async fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<()> {
     let db = state.db.clone();
-    let worker = webhooks::spawn_worker(db.clone(), state.clock.clone(), state.jobs.clone());
+    let mut workers = vec![webhooks::spawn_worker(
+        db.clone(),
+        state.clock.clone(),
+        state.jobs.clone(),
+    )];
+    if let Some(desk) = &state.helpdesk {
+        workers.push(helpdesk::spawn_worker(
+            db.clone(),
+            desk.clone(),
+            // Back-off and leases run on real time, also in the demo's frozen afternoon.
+            state.wall.clone(),
+            state.note_jobs.clone(),
+        ));
+    }
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving HTTP");
-    worker.abort();
-    let _ = worker.await;
+    for worker in workers {
+        worker.abort();
+        let _ = worker.await;
+    }
     db.close().await;
     tracing::info!("stopped");
     served

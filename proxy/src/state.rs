@@ -1,10 +1,11 @@
 //! What every handler can reach: storage, the shop, the clock, the policy and the secrets, each
 //! plugged in from outside so the demo, the tests and production differ only in what is plugged in.
 
-use crate::actions::{DbOrderActions, Helpdesk, OrderActions};
+use crate::actions::{DbOrderActions, OrderActions};
 use crate::auth::{Integrations, RateLimiter, SessionKey};
 use crate::clock::{Clock, SystemClock};
 use crate::db::Db;
+use crate::helpdesk::Helpdesk;
 use crate::ops::Metrics;
 use crate::source::{DbOrderSource, OrderSource};
 use crate::tracking::{StoredTracking, Timeouts, TrackingSource};
@@ -45,7 +46,8 @@ pub struct AppState {
     pub actions: Arc<dyn OrderActions>,
     /// How long an action may wait for the shop; kept below `ledger::LEASE`.
     pub action_timeout: std::time::Duration,
-    /// Where internal notes about executed actions go, when a helpdesk is configured.
+    /// Where internal notes about executed actions go, when a helpdesk is configured: they are
+    /// queued in `helpdesk_notes` and delivered by the worker `server::serve` runs beside it.
     pub helpdesk: Option<Arc<dyn Helpdesk>>,
     /// The Shopify app's client secret that signs webhooks; webhooks are refused without it.
     pub shopify_webhook_secret: Option<WebhookSecret>,
@@ -53,6 +55,8 @@ pub struct AppState {
     pub carrier_webhook_secrets: CarrierSecrets,
     /// Wakes the webhook worker as soon as an event is stored.
     pub jobs: Arc<Notify>,
+    /// Wakes the helpdesk note worker as soon as a note is queued.
+    pub note_jobs: Arc<Notify>,
     /// App proxy, tracking-link, Zendesk and Gorgias verification; each off until configured.
     pub integrations: Integrations,
     /// Request counts and latencies for `/metrics`.
@@ -84,6 +88,7 @@ impl AppState {
             shopify_webhook_secret: None,
             carrier_webhook_secrets: CarrierSecrets::default(),
             jobs: Arc::new(Notify::new()),
+            note_jobs: Arc::new(Notify::new()),
             integrations: Integrations::default(),
             metrics: Metrics::default(),
         }

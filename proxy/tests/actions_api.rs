@@ -69,6 +69,9 @@ async fn a_confirmed_cancel_of_an_unfulfilled_order_is_executed_audited_and_note
         let audit = ledger::audit_of(&app.db, "1001").await.unwrap();
         assert_eq!(audit[0].actor, "shopper:1001");
         assert_eq!(audit[0].idempotency_key.as_deref(), Some("k-1"));
+        // The note is queued with the action and delivered by the worker.
+        assert!(app.helpdesk.notes().is_empty());
+        assert_eq!(app.deliver_notes().await.delivered, 1, "{}", app.backend);
         let notes = app.helpdesk.notes();
         assert_eq!(notes.len(), 1, "{}", app.backend);
         assert!(notes[0].1.contains("cancelled"), "{:?}", notes[0]);
@@ -118,6 +121,7 @@ async fn proposals_still_needing_a_yes_or_a_person_are_refused() {
             audit_results(&app, "1001").await,
             ["needs_confirmation", "needs_approval"]
         );
+        assert_eq!(app.deliver_notes().await.delivered, 0);
         assert!(app.helpdesk.notes().is_empty());
     }
 }
@@ -215,6 +219,7 @@ async fn the_same_key_and_body_replay_the_stored_answer_without_executing_again(
             assert_eq!(r.body, first.body);
             assert_eq!(r.headers["idempotent-replayed"], "true");
         }
+        app.deliver_notes().await;
         assert_eq!(app.helpdesk.notes().len(), 1, "executed once");
         assert_eq!(
             audit_results(&app, "1001").await,
@@ -378,7 +383,7 @@ async fn a_key_left_held_by_a_request_that_died_is_taken_over_once_its_lease_run
         );
         assert_eq!(r.json()["code"], "idempotency_key_in_progress");
         assert_eq!(r.headers["retry-after"], "90");
-        assert!(app.helpdesk.notes().is_empty());
+        assert_eq!(app.deliver_notes().await.delivered, 0, "nothing was done");
 
         // After it, the retry takes the key over and executes, once.
         app.wall.advance(ledger::LEASE);
@@ -387,6 +392,7 @@ async fn a_key_left_held_by_a_request_that_died_is_taken_over_once_its_lease_run
         assert_eq!(r.json()["status"], "done");
         let again = act(&app, &token, Some("crash"), &body).await;
         assert_eq!((again.status, &again.body), (r.status, &r.body));
+        app.deliver_notes().await;
         assert_eq!(app.helpdesk.notes().len(), 1, "{}", app.backend);
         assert_eq!(
             audit_results(&app, "1001").await,

@@ -57,6 +57,7 @@ async fn metrics_count_requests_by_route_status_and_rate_limit_rejections() {
         r#"wismo_http_requests_total{method="POST",route="/api/v1/session",status="429"} 1"#,
         "wismo_rate_limit_rejections_total 1",
         "wismo_webhook_queue_depth 0",
+        "wismo_helpdesk_notes_pending 0",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }

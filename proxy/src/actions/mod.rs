@@ -1,15 +1,14 @@
 //! Executing the resolver's proposals: the checks the proxy makes itself whatever the client says
-//! (`eligibility`), the shop that carries them out (`OrderActions`), the helpdesk that hears about
-//! them (`Helpdesk`), and the ledger of idempotency keys and audit rows (`ledger`).
+//! (`eligibility`), the shop that carries them out (`OrderActions`), and the ledger of
+//! idempotency keys and audit rows (`ledger`). The helpdesk hears about them through
+//! `crate::helpdesk`.
 
 mod demo;
 mod eligibility;
-mod helpdesk;
 pub mod ledger;
 
 pub use demo::{parse_address, DbOrderActions};
 pub use eligibility::{check, Refusal};
-pub use helpdesk::{Helpdesk, RecordingHelpdesk};
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};

@@ -1,11 +1,13 @@
 //! The configuration of the optional verifications: `[app_proxy]`, `[tracking_links]`,
 //! `[zendesk]` and `[gorgias]` in `wismo.toml`, each secret overridable from the environment.
-//! Documented in CONFIG.md.
+//! The last two also hold the helpdesk API credentials internal notes are written with (read by
+//! `helpdesk::from_config`). Documented in CONFIG.md.
 
 use super::{
     AppProxy, GorgiasSecret, Integrations, SecretTooShort, SharedSecret, TrackingLinks, ZendeskJwt,
     DEFAULT_LEEWAY_SECONDS, DEFAULT_LINK_DAYS, DEFAULT_MAX_AGE_SECONDS,
 };
+use crate::outside::Secret;
 use serde::Deserialize;
 
 /// Overrides `app_proxy.secret` (and the `shopify.client_secret` it defaults to).
@@ -65,12 +67,13 @@ fn default_link_days() -> i64 {
     DEFAULT_LINK_DAYS
 }
 
-/// `[zendesk]`: the Zendesk sidebar app's JWTs.
+/// `[zendesk]`: the Zendesk sidebar app's JWTs, and the Support API account internal notes are
+/// written with.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ZendeskConfig {
     #[serde(default)]
-    pub jwt_secret: Option<String>,
+    pub jwt_secret: Option<Secret>,
     /// Required `iss` claim, when set.
     #[serde(default)]
     pub issuer: Option<String>,
@@ -79,6 +82,17 @@ pub struct ZendeskConfig {
     pub audience: Option<String>,
     #[serde(default = "default_leeway")]
     pub leeway_seconds: i64,
+    /// `acme` in `acme.zendesk.com`: the account internal notes go to.
+    #[serde(default)]
+    pub subdomain: Option<String>,
+    /// The agent whose API token writes the notes.
+    #[serde(default)]
+    pub api_email: Option<String>,
+    #[serde(default)]
+    pub api_token: Option<Secret>,
+    /// The API's base URL; `https://{subdomain}.zendesk.com` when unset.
+    #[serde(default)]
+    pub api_url: Option<String>,
 }
 
 impl Default for ZendeskConfig {
@@ -88,6 +102,10 @@ impl Default for ZendeskConfig {
             issuer: None,
             audience: None,
             leeway_seconds: DEFAULT_LEEWAY_SECONDS,
+            subdomain: None,
+            api_email: None,
+            api_token: None,
+            api_url: None,
         }
     }
 }
@@ -96,12 +114,24 @@ fn default_leeway() -> i64 {
     DEFAULT_LEEWAY_SECONDS
 }
 
-/// `[gorgias]`: the Gorgias HTTP integration.
+/// `[gorgias]`: the Gorgias HTTP integration, and the REST API account internal notes are
+/// written with.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GorgiasConfig {
     #[serde(default)]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
+    /// `acme` in `acme.gorgias.com`: the account internal notes go to.
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// The user whose API key writes the notes; also their sender.
+    #[serde(default)]
+    pub api_email: Option<String>,
+    #[serde(default)]
+    pub api_key: Option<Secret>,
+    /// The API's base URL; `https://{domain}.gorgias.com/api` when unset.
+    #[serde(default)]
+    pub api_url: Option<String>,
 }
 
 /// A configured secret that cannot be used.
@@ -172,7 +202,8 @@ impl Sections<'_> {
         })
         .transpose()?;
         let z = self.zendesk;
-        let zendesk = pick(&env, ZENDESK_SECRET_ENV, z.jwt_secret.as_deref())
+        let zendesk_file = z.jwt_secret.as_ref().map(Secret::expose);
+        let zendesk = pick(&env, ZENDESK_SECRET_ENV, zendesk_file)
             .map(|s| {
                 wrap(
                     "zendesk.jwt_secret",
@@ -185,7 +216,8 @@ impl Sections<'_> {
                 )
             })
             .transpose()?;
-        let gorgias = pick(&env, GORGIAS_SECRET_ENV, self.gorgias.secret.as_deref())
+        let gorgias_file = self.gorgias.secret.as_ref().map(Secret::expose);
+        let gorgias = pick(&env, GORGIAS_SECRET_ENV, gorgias_file)
             .map(|s| wrap("gorgias.secret", GorgiasSecret::new(s.as_bytes())))
             .transpose()?;
         Ok(Integrations {

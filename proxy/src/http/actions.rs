@@ -1,12 +1,13 @@
 //! `POST /api/v1/actions`: execute one of the resolver's proposals for the verified shopper's
 //! order. The proxy decides for itself whether it may (the proposal must be executable, and the
 //! stored order and the policy must allow it), runs it at most once per `Idempotency-Key`, and
-//! writes an audit row for every attempt.
+//! writes an audit row for every attempt. A done action queues an internal note for the helpdesk.
 
 use super::shopper::Shopper;
 use crate::actions::ledger::{self, AuditEntry, Reservation};
 use crate::actions::{self, ActionError, Refusal};
 use crate::error::AppError;
+use crate::helpdesk::outbox;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -191,11 +192,17 @@ async fn perform(
         Err(ActionError::Rejected(why)) => return Err(refused(&Refusal::RejectedByShop(why))),
         Err(ActionError::Failed(e)) => return Err(AppError::Internal(e)),
     };
-    if let Some(helpdesk) = &state.helpdesk {
+    if state.helpdesk.is_some() {
         let note = format!("wismo: {} ({})", outcome.detail, proposal.action.kind());
-        if let Err(e) = helpdesk.internal_note(&order.number, &note).await {
-            // The action is done; a lost note must not turn it into an error or a retry.
-            tracing::error!(error = ?e, order = %order.number, "helpdesk note failed");
+        let now = state.wall.now();
+        let email = &order.customer.email;
+        match outbox::enqueue(&state.db, &order.number, email, &note, None, now).await {
+            Ok(_) => state.note_jobs.notify_one(),
+            // The action is done; a note that cannot be queued must not turn it into an error
+            // or a retry. The audit log still has the action.
+            Err(e) => {
+                tracing::error!(error = ?e, order = %order.number, "helpdesk note not queued")
+            }
         }
     }
     Ok(Executed {

@@ -1,6 +1,7 @@
 //! Operations endpoints: `/readyz` (can we serve: the database answers), `/metrics`
 //! (Prometheus) and `/openapi.json` (the public API's description).
 
+use crate::helpdesk::outbox;
 use crate::ops::metrics::Gauges;
 use crate::ops::OPENAPI_JSON;
 use crate::state::AppState;
@@ -65,8 +66,13 @@ async fn metrics(State(state): State<AppState>) -> Response {
         tracing::warn!(error = ?e, "webhook queue depth unknown");
         -1
     });
+    let helpdesk_notes = outbox::pending_count(&state.db).await.unwrap_or_else(|e| {
+        tracing::warn!(error = ?e, "helpdesk notes pending unknown");
+        -1
+    });
     let body = state.metrics.render(Gauges {
         webhook_queue,
+        helpdesk_notes,
         rate_limit_rejections: state.limiter.rejections(),
     });
     (

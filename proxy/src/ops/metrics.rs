@@ -1,5 +1,5 @@
 //! Prometheus metrics: requests and their latency by route, method and status; the webhook queue
-//! depth and rate-limit rejections, read when scraped. Each app owns its recorder (none is
+//! depth, the helpdesk notes waiting and rate-limit rejections, read when scraped. Each app owns its recorder (none is
 //! installed globally), so tests and several apps in one process never mix their numbers.
 
 use crate::state::AppState;
@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 const REQUESTS: &str = "wismo_http_requests_total";
 const LATENCY: &str = "wismo_http_request_duration_seconds";
 const QUEUE: &str = "wismo_webhook_queue_depth";
+const NOTES: &str = "wismo_helpdesk_notes_pending";
 const REJECTIONS: &str = "wismo_rate_limit_rejections_total";
 
 /// Latency buckets in seconds: a cached lookup takes well under a millisecond, a cold one with a
@@ -34,6 +35,8 @@ const UPKEEP_EVERY: u64 = 4096;
 pub struct Gauges {
     /// Stored webhook deliveries not yet applied (nor given up on).
     pub webhook_queue: i64,
+    /// Helpdesk notes queued but not yet delivered (nor given up on).
+    pub helpdesk_notes: i64,
     /// Verification attempts refused as rate limited since start.
     pub rate_limit_rejections: u64,
 }
@@ -99,10 +102,14 @@ impl Metrics {
                 "time to answer an HTTP request, by route, method and status"
             );
             metrics::describe_gauge!(QUEUE, "webhook deliveries stored but not yet applied");
+            metrics::describe_gauge!(NOTES, "helpdesk notes queued but not yet delivered");
             metrics::describe_counter!(REJECTIONS, "verification attempts refused as rate limited");
             // Precision loss only past 2^53 pending events.
             #[allow(clippy::cast_precision_loss)]
-            metrics::gauge!(QUEUE).set(gauges.webhook_queue as f64);
+            {
+                metrics::gauge!(QUEUE).set(gauges.webhook_queue as f64);
+                metrics::gauge!(NOTES).set(gauges.helpdesk_notes as f64);
+            }
             metrics::counter!(REJECTIONS).absolute(gauges.rate_limit_rejections);
         });
         self.0.handle.run_upkeep();
@@ -154,6 +161,7 @@ mod tests {
         );
         let text = m.render(Gauges {
             webhook_queue: 3,
+            helpdesk_notes: 2,
             rate_limit_rejections: 5,
         });
         assert!(
@@ -162,6 +170,7 @@ mod tests {
         );
         assert!(text.contains(r#"wismo_http_request_duration_seconds_bucket{method="GET",route="/api/v1/orders/{number}",status="401",le="0.0025"} 1"#), "{text}");
         assert!(text.contains("wismo_webhook_queue_depth 3"), "{text}");
+        assert!(text.contains("wismo_helpdesk_notes_pending 2"), "{text}");
         assert!(
             text.contains("wismo_rate_limit_rejections_total 5"),
             "{text}"

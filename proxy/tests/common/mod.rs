@@ -5,6 +5,7 @@
 #![allow(dead_code)] // Each test binary uses a different subset of these helpers.
 
 pub mod fake_server;
+pub mod helpdesks;
 pub mod shopify;
 
 use axum::body::Body;
@@ -14,8 +15,8 @@ use http_body_util::BodyExt;
 use std::sync::Arc;
 use tempfile::TempDir;
 use tower::ServiceExt;
-use wismo_proxy::actions::RecordingHelpdesk;
 use wismo_proxy::auth::SessionKey;
+use wismo_proxy::helpdesk::{self, Helpdesk, RecordingHelpdesk};
 use wismo_proxy::webhooks::WebhookSecret;
 use wismo_proxy::{app, demo, AppState, Db, FixedClock};
 
@@ -29,6 +30,7 @@ pub struct TestApp {
     pub wall: Arc<FixedClock>,
     pub db: Db,
     pub state: AppState,
+    /// The helpdesk notes go to unless a test plugs in another with [`TestApp::with_helpdesk`].
     pub helpdesk: Arc<RecordingHelpdesk>,
     /// `sqlite` or `postgres`, for assertion messages.
     pub backend: &'static str,
@@ -263,6 +265,26 @@ impl TestApp {
             body.as_bytes(),
         )
         .await
+    }
+
+    /// The same app with notes going to `desk` instead of the recording helpdesk.
+    pub fn with_helpdesk(mut self, desk: Arc<dyn Helpdesk>) -> Self {
+        self.state.helpdesk = Some(desk);
+        self.router = app(self.state.clone());
+        self
+    }
+
+    /// One pass of the helpdesk note worker at the test clock's now, as the server's background
+    /// task would run it.
+    pub async fn deliver_notes(&self) -> helpdesk::Pass {
+        let desk = self
+            .state
+            .helpdesk
+            .clone()
+            .expect("a helpdesk is plugged in");
+        helpdesk::deliver_pending(&self.db, desk.as_ref(), self.wall.as_ref())
+            .await
+            .expect("the note worker runs")
     }
 
     /// Runs the webhook worker until nothing is pending, as the server's background task would.

@@ -1,0 +1,210 @@
+//! Gorgias as a helpdesk for notes. The customer is found by e-mail (`GET /api/customers`), their
+//! newest open ticket among the latest page (`GET /api/tickets?customer_id=…`, newest first), and
+//! the note posted to it as an internal note (`POST /api/tickets/{id}/messages` with `channel:
+//! "internal-note"`). A customer with no open ticket (or unknown to Gorgias) gets a new ticket,
+//! created closed with the note as its only message, so nobody's queue grows.
+//!
+//! Authentication is Basic with the account's e-mail and a REST API key. The note goes as text
+//! and as HTML escaped from that text: it carries what the shopper typed (an address), which
+//! must never become markup in an agent's browser.
+
+use super::reply::send;
+use super::{Delivered, Helpdesk, Note, NoteError};
+use crate::outbound;
+use async_trait::async_trait;
+use serde_json::{json, Value};
+use std::fmt;
+use wismo::Email;
+
+/// How many of a customer's newest tickets are looked through for an open one.
+const TICKETS_PAGE: &str = "30";
+
+/// `https://{domain}.gorgias.com/api` for an account's domain.
+pub fn base_url(domain: &str) -> String {
+    format!("https://{domain}.gorgias.com/api")
+}
+
+/// One Gorgias account, signed in as the user owning the API key. The key never appears in
+/// `Debug` output, logs or errors.
+#[derive(Clone)]
+pub struct GorgiasNotes {
+    http: reqwest::Client,
+    base: String,
+    api_email: String,
+    api_key: String,
+}
+
+impl fmt::Debug for GorgiasNotes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GorgiasNotes")
+            .field("base", &self.base)
+            .field("api_email", &self.api_email)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GorgiasNotes {
+    /// The account whose API is at `base` (`https://acme.gorgias.com/api`), as `api_email`, who
+    /// is also the sender of the notes.
+    pub fn new(
+        http: reqwest::Client,
+        base: &str,
+        api_email: &str,
+        api_key: &str,
+    ) -> anyhow::Result<Self> {
+        outbound::url(base, &["tickets"])?;
+        Ok(Self {
+            http,
+            base: base.to_owned(),
+            api_email: api_email.to_owned(),
+            api_key: api_key.to_owned(),
+        })
+    }
+
+    fn request(
+        &self,
+        method: reqwest::Method,
+        path: &[&str],
+    ) -> Result<reqwest::RequestBuilder, NoteError> {
+        let url =
+            outbound::url(&self.base, path).map_err(|e| NoteError::Permanent(format!("{e:#}")))?;
+        Ok(self
+            .http
+            .request(method, url)
+            .basic_auth(&self.api_email, Some(&self.api_key))
+            .header(reqwest::header::ACCEPT, "application/json"))
+    }
+
+    async fn customer(&self, email: &Email) -> Result<Option<u64>, NoteError> {
+        let req = self
+            .request(reqwest::Method::GET, &["customers"])?
+            .query(&[("email", email.as_str()), ("limit", "1")]);
+        let doc = send("gorgias customer lookup", req).await?;
+        let data = doc["data"]
+            .as_array()
+            .ok_or_else(|| NoteError::transient("gorgias customer lookup answered without data"))?;
+        Ok(data.iter().find_map(|c| c["id"].as_u64()))
+    }
+
+    /// The id of the customer's newest open ticket that is not in the trash.
+    async fn open_ticket(&self, customer: u64) -> Result<Option<String>, NoteError> {
+        let customer = customer.to_string();
+        let req = self.request(reqwest::Method::GET, &["tickets"])?.query(&[
+            ("customer_id", customer.as_str()),
+            ("order_by", "created_datetime:desc"),
+            ("limit", TICKETS_PAGE),
+        ]);
+        let doc = send("gorgias ticket lookup", req).await?;
+        let data = doc["data"]
+            .as_array()
+            .ok_or_else(|| NoteError::transient("gorgias ticket lookup answered without data"))?;
+        Ok(data
+            .iter()
+            .filter(|t| t["status"] == "open" && t["trashed_datetime"].is_null())
+            .find_map(|t| t["id"].as_u64().map(|id| id.to_string())))
+    }
+
+    /// The internal note as a ticket message.
+    fn message(&self, note: &Note) -> Value {
+        json!({
+            "channel": "internal-note",
+            "via": "api",
+            "from_agent": true,
+            "sender": {"email": self.api_email},
+            "body_text": note.body,
+            "body_html": html(&note.body),
+            "external_id": note.key(),
+        })
+    }
+
+    async fn post(&self, ticket: &str, note: &Note) -> Result<(), NoteError> {
+        let req = self
+            .request(reqwest::Method::POST, &["tickets", ticket, "messages"])?
+            .json(&self.message(note));
+        send("gorgias message", req).await.map(drop)
+    }
+
+    async fn open_closed(&self, note: &Note) -> Result<Option<String>, NoteError> {
+        let body = json!({
+            "customer": {"email": note.email.as_str()},
+            "channel": "api",
+            "via": "api",
+            "from_agent": true,
+            "status": "closed",
+            "subject": note.subject(),
+            "external_id": note.key(),
+            "tags": [{"name": "wismo"}],
+            "messages": [self.message(note)],
+        });
+        let req = self
+            .request(reqwest::Method::POST, &["tickets"])?
+            .json(&body);
+        let doc = send("gorgias ticket creation", req).await?;
+        Ok(doc["id"].as_u64().map(|id| id.to_string()))
+    }
+}
+
+/// `text` as HTML that shows exactly that text: every character markup could start with is
+/// escaped, and line breaks become `<br>`.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str("<p>");
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push_str("</p>");
+    out
+}
+
+#[async_trait]
+impl Helpdesk for GorgiasNotes {
+    fn name(&self) -> &'static str {
+        "gorgias"
+    }
+
+    async fn internal_note(&self, note: &Note) -> Result<Delivered, NoteError> {
+        let known = match &note.ticket {
+            Some(t) => Some(t.clone()),
+            None => match self.customer(&note.email).await? {
+                Some(customer) => self.open_ticket(customer).await?,
+                None => None,
+            },
+        };
+        match known {
+            Some(ticket) => {
+                self.post(&ticket, note).await?;
+                Ok(Delivered {
+                    ticket: Some(ticket),
+                    created: false,
+                })
+            }
+            None => Ok(Delivered {
+                ticket: self.open_closed(note).await?,
+                created: true,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html;
+
+    #[test]
+    fn shopper_text_never_becomes_markup() {
+        assert_eq!(
+            html("<img src=x onerror=alert(1)>, \"Springfield\" & 'IL'\nline 2"),
+            "<p>&lt;img src=x onerror=alert(1)&gt;, &quot;Springfield&quot; &amp; &#39;IL&#39;<br>line 2</p>"
+        );
+        assert_eq!(html("plain"), "<p>plain</p>");
+    }
+}
