@@ -8,12 +8,11 @@
 //! and as HTML escaped from that text: it carries what the shopper typed (an address), which
 //! must never become markup in an agent's browser.
 
+use super::api::BasicApi;
 use super::reply::send;
 use super::{Delivered, Helpdesk, Note, NoteError};
-use crate::outbound;
 use async_trait::async_trait;
 use serde_json::{json, Value};
-use std::fmt;
 use wismo::Email;
 
 /// How many of a customer's newest tickets are looked through for an open one.
@@ -26,38 +25,24 @@ pub fn base_url(domain: &str) -> String {
 
 /// One Gorgias account, signed in as the user owning the API key. The key never appears in
 /// `Debug` output, logs or errors.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct GorgiasNotes {
-    http: reqwest::Client,
-    base: String,
+    api: BasicApi,
+    /// The API user, who signs the notes.
     api_email: String,
-    api_key: String,
-}
-
-impl fmt::Debug for GorgiasNotes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GorgiasNotes")
-            .field("base", &self.base)
-            .field("api_email", &self.api_email)
-            .finish_non_exhaustive()
-    }
 }
 
 impl GorgiasNotes {
-    /// The account whose API is at `base` (`https://acme.gorgias.com/api`), as `api_email`, who
-    /// is also the sender of the notes.
+    /// The account at `base` (`https://acme.gorgias.com/api`), as the user `api_email`.
     pub fn new(
         http: reqwest::Client,
         base: &str,
         api_email: &str,
         api_key: &str,
     ) -> anyhow::Result<Self> {
-        outbound::url(base, &["tickets"])?;
         Ok(Self {
-            http,
-            base: base.to_owned(),
+            api: BasicApi::new(http, base, &["tickets"], api_email.to_owned(), api_key)?,
             api_email: api_email.to_owned(),
-            api_key: api_key.to_owned(),
         })
     }
 
@@ -66,13 +51,7 @@ impl GorgiasNotes {
         method: reqwest::Method,
         path: &[&str],
     ) -> Result<reqwest::RequestBuilder, NoteError> {
-        let url =
-            outbound::url(&self.base, path).map_err(|e| NoteError::Permanent(format!("{e:#}")))?;
-        Ok(self
-            .http
-            .request(method, url)
-            .basic_auth(&self.api_email, Some(&self.api_key))
-            .header(reqwest::header::ACCEPT, "application/json"))
+        self.api.request(method, path)
     }
 
     async fn customer(&self, email: &Email) -> Result<Option<u64>, NoteError> {

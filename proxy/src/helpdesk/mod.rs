@@ -4,6 +4,7 @@
 //! in-memory `recording` one), retrying while the helpdesk is away, so a note is delayed by an
 //! outage or a crash but never lost.
 
+mod api;
 mod configured;
 mod gorgias;
 pub mod outbox;

@@ -10,12 +10,11 @@
 //! `Idempotency-Key` naming the note, so a retry after a lost answer does not open a second one.
 //! Search results can lag a new ticket by minutes, which only matters to one opened moments ago.
 
+use super::api::BasicApi;
 use super::reply::send;
 use super::{Delivered, Helpdesk, Note, NoteError};
-use crate::outbound;
 use async_trait::async_trait;
 use serde_json::{json, Value};
-use std::fmt;
 use wismo::Email;
 
 /// `https://{subdomain}.zendesk.com` for a subdomain.
@@ -25,21 +24,9 @@ pub fn base_url(subdomain: &str) -> String {
 
 /// One Zendesk account, signed in as an agent with an API token. The token never appears in
 /// `Debug` output, logs or errors.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct ZendeskNotes {
-    http: reqwest::Client,
-    base: String,
-    api_email: String,
-    api_token: String,
-}
-
-impl fmt::Debug for ZendeskNotes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ZendeskNotes")
-            .field("base", &self.base)
-            .field("api_email", &self.api_email)
-            .finish_non_exhaustive()
-    }
+    api: BasicApi,
 }
 
 impl ZendeskNotes {
@@ -50,13 +37,9 @@ impl ZendeskNotes {
         api_email: &str,
         api_token: &str,
     ) -> anyhow::Result<Self> {
-        // Fails early on a base that cannot carry a path.
-        outbound::url(base, &["api", "v2"])?;
+        let user = format!("{api_email}/token");
         Ok(Self {
-            http,
-            base: base.to_owned(),
-            api_email: api_email.to_owned(),
-            api_token: api_token.to_owned(),
+            api: BasicApi::new(http, base, &["api", "v2"], user, api_token)?,
         })
     }
 
@@ -65,13 +48,7 @@ impl ZendeskNotes {
         method: reqwest::Method,
         path: &[&str],
     ) -> Result<reqwest::RequestBuilder, NoteError> {
-        let url =
-            outbound::url(&self.base, path).map_err(|e| NoteError::Permanent(format!("{e:#}")))?;
-        Ok(self
-            .http
-            .request(method, url)
-            .basic_auth(format!("{}/token", self.api_email), Some(&self.api_token))
-            .header(reqwest::header::ACCEPT, "application/json"))
+        self.api.request(method, path)
     }
 
     /// The id of the requester's newest ticket that is not solved or closed.
