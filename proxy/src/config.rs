@@ -29,7 +29,7 @@ pub struct Config {
     #[serde(default = "default_database")]
     pub database: String,
     #[serde(default)]
-    pub session_secret: Option<String>,
+    pub session_secret: Option<Secret>,
     #[serde(default = "default_www")]
     pub www_dir: PathBuf,
     #[serde(default = "default_widget")]
@@ -65,7 +65,7 @@ pub struct ShopifyConfig {
     pub shop_domain: Option<String>,
     /// The app's client secret, which signs webhooks.
     #[serde(default)]
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// The Admin API access token; with it, orders are read and changed live in Shopify.
     #[serde(default)]
     pub admin_token: Option<Secret>,
@@ -158,7 +158,7 @@ impl Config {
     ) -> Result<Option<WebhookSecret>, ConfigError> {
         env_secret
             .filter(|s| !s.is_empty())
-            .or_else(|| self.shopify.client_secret.clone())
+            .or_else(|| self.shopify.client_secret.as_ref().map(own))
             .map(|s| WebhookSecret::new(s.as_bytes()).map_err(ConfigError::from))
             .transpose()
     }
@@ -180,7 +180,7 @@ impl Config {
         // The app proxy is signed with the app's client secret unless told otherwise.
         let shopify_secret = env(SHOPIFY_SECRET_ENV)
             .filter(|s| !s.is_empty())
-            .or_else(|| self.shopify.client_secret.clone());
+            .or_else(|| self.shopify.client_secret.as_ref().map(own));
         let sections = Sections {
             app_proxy: &self.app_proxy,
             tracking_links: &self.tracking_links,
@@ -196,10 +196,14 @@ impl Config {
     pub fn session_key(&self, env_secret: Option<String>) -> Result<SessionKey, ConfigError> {
         let secret = env_secret
             .filter(|s| !s.is_empty())
-            .or_else(|| self.session_secret.clone())
+            .or_else(|| self.session_secret.as_ref().map(own))
             .ok_or(ConfigError::NoSecret)?;
         Ok(SessionKey::new(secret.as_bytes())?)
     }
+}
+
+fn own(s: &Secret) -> String {
+    s.expose().to_owned()
 }
 
 #[cfg(test)]
@@ -258,6 +262,43 @@ mod tests {
         let none = Config::parse("", Path::new("x.toml")).unwrap();
         assert!(none.shopify_secret(None).unwrap().is_none());
         assert_eq!(none.shop(), "default");
+    }
+
+    #[test]
+    fn no_secret_shows_in_the_configs_debug_output() {
+        let secrets = [
+            "session-secret-0123456789abcdef0123",
+            "shpss_client_secret_value",
+            "shpat_admin_token_value",
+            "app-proxy-secret-value",
+            "tracking-link-secret-0123456789abcdef",
+            "zendesk-jwt-secret-0123456789abcdef",
+            "zendesk-api-token-value",
+            "gorgias-secret-value",
+            "gorgias-api-key-value",
+            "easypost-key-value",
+            "easypost-hook-value",
+            "aftership-key-value",
+            "aftership-hook-value",
+        ];
+        let text = format!(
+            "session_secret = \"{}\"\n\
+             [shopify]\nshop_domain = \"acme.myshopify.com\"\nclient_secret = \"{}\"\nadmin_token = \"{}\"\n\
+             [app_proxy]\nsecret = \"{}\"\n\
+             [tracking_links]\nsecret = \"{}\"\n\
+             [zendesk]\njwt_secret = \"{}\"\nsubdomain = \"acme\"\napi_email = \"a@acme.com\"\napi_token = \"{}\"\n\
+             [gorgias]\nsecret = \"{}\"\napi_key = \"{}\"\n\
+             [easypost]\napi_key = \"{}\"\nwebhook_secret = \"{}\"\n\
+             [aftership]\napi_key = \"{}\"\nwebhook_secret = \"{}\"\n",
+            secrets[0], secrets[1], secrets[2], secrets[3], secrets[4], secrets[5], secrets[6],
+            secrets[7], secrets[8], secrets[9], secrets[10], secrets[11], secrets[12],
+        );
+        let c = Config::parse(&text, Path::new("x.toml")).unwrap();
+        let shown = format!("{c:?}");
+        for s in secrets {
+            assert!(!shown.contains(s), "{s} shows in {shown}");
+        }
+        assert!(shown.contains("acme.myshopify.com"));
     }
 
     #[test]

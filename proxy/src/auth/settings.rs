@@ -25,7 +25,7 @@ pub const GORGIAS_SECRET_ENV: &str = "WISMO_GORGIAS_SECRET";
 pub struct AppProxyConfig {
     /// The app's client secret; `shopify.client_secret` when unset.
     #[serde(default)]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
     /// Requests signed longer ago than this are refused.
     #[serde(default = "default_max_age")]
     pub max_age_seconds: i64,
@@ -49,7 +49,7 @@ fn default_max_age() -> i64 {
 #[serde(deny_unknown_fields)]
 pub struct TrackingLinksConfig {
     #[serde(default)]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
     #[serde(default = "default_link_days")]
     pub ttl_days: i64,
 }
@@ -177,7 +177,8 @@ impl Sections<'_> {
         let proxy_file = self
             .app_proxy
             .secret
-            .as_deref()
+            .as_ref()
+            .map(Secret::expose)
             .or(self.shopify_client_secret);
         let app_proxy = pick(&env, APP_PROXY_SECRET_ENV, proxy_file)
             .map(|s| {
@@ -192,7 +193,7 @@ impl Sections<'_> {
         let tracking_links = pick(
             &env,
             TRACKING_LINK_SECRET_ENV,
-            self.tracking_links.secret.as_deref(),
+            self.tracking_links.secret.as_ref().map(Secret::expose),
         )
         .map(|s| {
             wrap(
