@@ -8,6 +8,8 @@ mod card;
 mod conversation;
 mod deadline;
 mod flow;
+#[cfg(test)]
+mod formal;
 mod i18n;
 mod situation;
 mod text;
