@@ -10,7 +10,8 @@ mod tracking_number;
 
 pub(crate) use phrase::MONTHS;
 pub use phrase::{
-    describe, location_phrase, location_phrase_in, reason_phrase, reason_phrase_in, Lang,
+    describe, describe_in_tone, location_phrase, location_phrase_in, location_phrase_in_tone,
+    reason_phrase, reason_phrase_in, Lang,
 };
 pub use status::{DeliveryLocation, ExceptionReason, UnifiedStatus};
 pub use tracking_number::{recognise, Candidate};

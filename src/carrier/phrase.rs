@@ -3,6 +3,7 @@
 //! words never pass through (only the facility's place and the date are filled in).
 
 use super::{DeliveryLocation, ExceptionReason, Translation, UnifiedStatus};
+use crate::domain::Tone;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -43,16 +44,24 @@ impl Lang {
 
 /// One short sentence for a translated event, with the facility's place when known.
 pub fn describe(t: &Translation, place: Option<&str>, lang: Lang) -> String {
-    describe_at(t, place, None, lang)
+    describe_at(t, place, None, lang, Tone::Friendly)
 }
 
-/// Like [`describe`], with the day the event happened when it is worth saying.
+/// Like [`describe`], in a brand's tone: the formal one has no contractions in English and says
+/// `su` rather than `tu` in Spanish (French and German say `vous` and `Sie` in both).
+pub fn describe_in_tone(t: &Translation, place: Option<&str>, lang: Lang, tone: Tone) -> String {
+    describe_at(t, place, None, lang, tone)
+}
+
+/// Like [`describe_in_tone`], with the day the event happened when it is worth saying.
 pub fn describe_at(
     t: &Translation,
     place: Option<&str>,
     day: Option<NaiveDate>,
     lang: Lang,
+    tone: Tone,
 ) -> String {
+    let formal = tone == Tone::Formal;
     let place = place.map(str::trim).filter(|p| !p.is_empty());
     let at = place.map_or(String::new(), |p| match lang {
         Lang::En | Lang::De => format!(" in {p}"),
@@ -65,23 +74,30 @@ pub fn describe_at(
         UnifiedStatus::Delivered => {
             let head = match lang {
                 Lang::En => format!("Your parcel was delivered{on}"),
+                Lang::Es if formal => format!("Su paquete fue entregado{on}"),
                 Lang::Es => format!("Tu paquete fue entregado{on}"),
                 Lang::Fr => format!("Votre colis a été livré{on}"),
                 Lang::De => format!("Ihr Paket wurde{on} zugestellt"),
             };
             match t.location {
-                Some(l) => format!("{head}{}{}.", colon(lang), location_phrase_in(l, lang)),
+                Some(l) => format!(
+                    "{head}{}{}.",
+                    colon(lang),
+                    location_phrase_in_tone(l, lang, tone)
+                ),
                 None => format!("{head}."),
             }
         }
         UnifiedStatus::Exception => {
             let head = match lang {
                 Lang::En => format!("Your parcel is held up{at}"),
+                Lang::Es if formal => format!("Su paquete está retenido{at}"),
                 Lang::Es => format!("Tu paquete está retenido{at}"),
                 Lang::Fr => format!("Votre colis est retenu{at}"),
                 Lang::De => format!("Ihr Paket wird{at} aufgehalten"),
             };
             let tail = match lang {
+                Lang::En if formal => "We are monitoring it.",
                 Lang::En => "We're keeping an eye on it.",
                 Lang::Es => "Lo estamos vigilando.",
                 Lang::Fr => "Nous le suivons de près.",
@@ -94,7 +110,13 @@ pub fn describe_at(
         }
         UnifiedStatus::DeliveryAttempted => {
             let head = match lang {
+                Lang::En if formal => {
+                    format!("The driver attempted to deliver your parcel{on} but was unable to")
+                }
                 Lang::En => format!("The driver tried to deliver your parcel{on} but couldn't"),
+                Lang::Es if formal => {
+                    format!("El repartidor intentó entregar su paquete{on}, sin éxito")
+                }
                 Lang::Es => format!("El repartidor intentó entregar tu paquete{on}, sin éxito"),
                 Lang::Fr => format!("Le livreur a tenté de livrer votre colis{on}, sans succès"),
                 Lang::De => format!("Der Fahrer hat{on} versucht, Ihr Paket zuzustellen"),
@@ -113,6 +135,7 @@ pub fn describe_at(
         UnifiedStatus::AvailableForPickup => {
             let head = match lang {
                 Lang::En => format!("Your parcel is waiting for you to pick up{at}"),
+                Lang::Es if formal => format!("Su paquete le espera para que lo recoja{at}"),
                 Lang::Es => format!("Tu paquete te espera para que lo recojas{at}"),
                 Lang::Fr => format!("Votre colis vous attend pour le retrait{at}"),
                 Lang::De => format!("Ihr Paket liegt{at} zur Abholung für Sie bereit"),
@@ -124,7 +147,7 @@ pub fn describe_at(
                 _ => format!("{head}."),
             }
         }
-        _ => simple(status, &at, &on, lang),
+        _ => simple(status, &at, &on, lang, formal),
     }
 }
 
@@ -136,9 +159,15 @@ fn colon(lang: Lang) -> &'static str {
     }
 }
 
-fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang) -> String {
+fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang, formal: bool) -> String {
     use UnifiedStatus::*;
     match (status, lang) {
+        (PreTransit, Lang::En) if formal => {
+            "The shipping label is ready; the carrier does not have your parcel yet.".into()
+        }
+        (PreTransit, Lang::Es) if formal => {
+            "La etiqueta de envío está lista; el transportista aún no tiene su paquete.".into()
+        }
         (PreTransit, Lang::En) => {
             "The shipping label is ready; the carrier doesn't have your parcel yet.".into()
         }
@@ -153,28 +182,38 @@ fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang) -> String {
             "Das Versandetikett ist erstellt; der Paketdienst hat Ihr Paket noch nicht.".into()
         }
         (InTransit, Lang::En) => format!("Your parcel is on its way{at}."),
+        (InTransit, Lang::Es) if formal => format!("Su paquete está en camino{at}."),
         (InTransit, Lang::Es) => format!("Tu paquete está en camino{at}."),
         (InTransit, Lang::Fr) => format!("Votre colis est en route{at}."),
         (InTransit, Lang::De) => format!("Ihr Paket ist unterwegs{at}."),
         (OutForDelivery, Lang::En) => {
             format!("Your parcel is with the driver and should arrive today{at}.")
         }
+        (OutForDelivery, Lang::Es) if formal => format!("Su paquete está en reparto hoy{at}."),
         (OutForDelivery, Lang::Es) => format!("Tu paquete está en reparto hoy{at}."),
         (OutForDelivery, Lang::Fr) => {
             format!("Votre colis est en cours de livraison aujourd'hui{at}.")
         }
         (OutForDelivery, Lang::De) => format!("Ihr Paket wird heute zugestellt{at}."),
         (ReturningToSender, Lang::En) => "Your parcel is on its way back to the shop.".into(),
+        (ReturningToSender, Lang::Es) if formal => "Su paquete está volviendo a la tienda.".into(),
         (ReturningToSender, Lang::Es) => "Tu paquete está volviendo a la tienda.".into(),
         (ReturningToSender, Lang::Fr) => {
             "Votre colis est en cours de retour vers la boutique.".into()
         }
         (ReturningToSender, Lang::De) => "Ihr Paket ist auf dem Rückweg zum Shop.".into(),
         (Returned, Lang::En) => format!("Your parcel has come back to the shop{on}."),
+        (Returned, Lang::Es) if formal => format!("Su paquete ha vuelto a la tienda{on}."),
         (Returned, Lang::Es) => format!("Tu paquete ha vuelto a la tienda{on}."),
         (Returned, Lang::Fr) => format!("Votre colis est revenu à la boutique{on}."),
         (Returned, Lang::De) => format!("Ihr Paket ist{on} zum Shop zurückgekommen."),
+        (Lost, Lang::En) if formal => {
+            "The carrier cannot find your parcel. We will put this right.".into()
+        }
         (Lost, Lang::En) => "The carrier can't find your parcel. We'll make it right.".into(),
+        (Lost, Lang::Es) if formal => {
+            "El transportista no encuentra su paquete. Lo solucionaremos.".into()
+        }
         (Lost, Lang::Es) => "El transportista no encuentra tu paquete. Lo solucionaremos.".into(),
         (Lost, Lang::Fr) => {
             "Le transporteur ne retrouve pas votre colis. Nous allons arranger cela.".into()
@@ -185,6 +224,9 @@ fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang) -> String {
         (Cancelled, Lang::Fr) => "Cet envoi a été annulé.".into(),
         (Cancelled, Lang::De) => "Diese Sendung wurde storniert.".into(),
         (_, Lang::En) => format!("The carrier updated your parcel's record{at}."),
+        (_, Lang::Es) if formal => {
+            format!("El transportista actualizó el seguimiento de su paquete{at}.")
+        }
         (_, Lang::Es) => format!("El transportista actualizó el seguimiento de tu paquete{at}."),
         (_, Lang::Fr) => format!("Le transporteur a mis à jour le suivi de votre colis{at}."),
         (_, Lang::De) => format!("Der Paketdienst hat die Sendungsdaten aktualisiert{at}."),
@@ -282,7 +324,14 @@ pub fn location_phrase(l: DeliveryLocation) -> &'static str {
 
 /// Where a delivered parcel was left, in the shopper's language.
 pub fn location_phrase_in(l: DeliveryLocation, lang: Lang) -> &'static str {
+    location_phrase_in_tone(l, lang, Tone::Friendly)
+}
+
+/// Where a delivered parcel was left, in the shopper's language and a brand's tone (only two
+/// Spanish phrases say "tu"; the formal tone says "su").
+pub fn location_phrase_in_tone(l: DeliveryLocation, lang: Lang, tone: Tone) -> &'static str {
     use DeliveryLocation::*;
+    let formal = tone == Tone::Formal;
     match (l, lang) {
         (FrontDoor, Lang::En) => "left at the front door",
         (FrontDoor, Lang::Es) => "se dejó en la puerta principal",
@@ -305,6 +354,7 @@ pub fn location_phrase_in(l: DeliveryLocation, lang: Lang) -> &'static str {
         (Garage, Lang::Fr) => "déposé dans le garage",
         (Garage, Lang::De) => "in der Garage abgelegt",
         (Mailbox, Lang::En) => "left in your mailbox",
+        (Mailbox, Lang::Es) if formal => "se dejó en su buzón",
         (Mailbox, Lang::Es) => "se dejó en tu buzón",
         (Mailbox, Lang::Fr) => "déposé dans votre boîte aux lettres",
         (Mailbox, Lang::De) => "in Ihren Briefkasten gelegt",
@@ -321,6 +371,7 @@ pub fn location_phrase_in(l: DeliveryLocation, lang: Lang) -> &'static str {
         (Neighbour, Lang::Fr) => "remis à un voisin",
         (Neighbour, Lang::De) => "bei einem Nachbarn abgegeben",
         (SafePlace, Lang::En) => "left in your safe place",
+        (SafePlace, Lang::Es) if formal => "se dejó en su lugar seguro",
         (SafePlace, Lang::Es) => "se dejó en tu lugar seguro",
         (SafePlace, Lang::Fr) => "déposé à votre lieu sûr",
         (SafePlace, Lang::De) => "an Ihrem Ablageort abgelegt",

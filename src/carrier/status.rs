@@ -92,6 +92,22 @@ pub enum ExceptionReason {
     Lost,
 }
 
+impl ExceptionReason {
+    pub const ALL: [ExceptionReason; 11] = [
+        Self::Weather,
+        Self::AddressProblem,
+        Self::RecipientUnavailable,
+        Self::Refused,
+        Self::Damaged,
+        Self::CustomsHold,
+        Self::DutiesUnpaid,
+        Self::HeldByCarrier,
+        Self::MissortedOrDelayed,
+        Self::Security,
+        Self::Lost,
+    ];
+}
+
 /// Where a delivered parcel was left, when the carrier says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -109,4 +125,22 @@ pub enum DeliveryLocation {
     PickupPoint,
     HandedToResident,
     Signed,
+}
+
+impl DeliveryLocation {
+    pub const ALL: [DeliveryLocation; 13] = [
+        Self::FrontDoor,
+        Self::BackDoor,
+        Self::SideDoor,
+        Self::Porch,
+        Self::Garage,
+        Self::Mailbox,
+        Self::ParcelLocker,
+        Self::Reception,
+        Self::Neighbour,
+        Self::SafePlace,
+        Self::PickupPoint,
+        Self::HandedToResident,
+        Self::Signed,
+    ];
 }

@@ -67,12 +67,15 @@ pub struct Product {
     pub price: Option<String>,
 }
 
-/// How the assistant speaks.
+/// How the assistant speaks to shoppers. Only the wording changes: both tones state the same
+/// facts, numbers, dates and options in the same order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tone {
+    /// Warm and casual: contractions, "Good news!", `tú` in Spanish.
     #[default]
     Friendly,
+    /// No contractions, exclamations or casual openers; `usted`, `vous` and `Sie`.
     Formal,
 }
 
@@ -111,7 +114,7 @@ pub struct PolicyData {
     pub offers: Offers,
     /// No proactive messages during these local hours.
     pub quiet_hours: QuietHours,
-    /// How the assistant speaks.
+    /// How the assistant speaks to shoppers: friendly (the default) or formal.
     pub tone: Tone,
     /// After this many turns where the assistant could not help, it hands over to a person.
     pub max_unhelped_turns: u32,

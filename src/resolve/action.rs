@@ -107,3 +107,16 @@ pub enum Choice {
     OpenClaim,
     TalkToPerson,
 }
+
+impl Choice {
+    pub const ALL: [Choice; 8] = [
+        Self::Reship,
+        Self::ExpeditedReship,
+        Self::Refund,
+        Self::StoreCredit,
+        Self::Wait,
+        Self::CarrierRedirect,
+        Self::OpenClaim,
+        Self::TalkToPerson,
+    ];
+}

@@ -3,7 +3,7 @@
 use super::i18n;
 use super::situation::{Eta, Situation};
 use super::text::headline;
-use crate::carrier::{describe, Lang, Translation};
+use crate::carrier::{describe_in_tone, Lang, Translation};
 use crate::domain::{Order, Policy, Shipment};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -101,7 +101,7 @@ pub(super) fn build(
                             .with_timezone(&tz)
                             .format("%a %-d %b, %H:%M")
                             .to_string(),
-                        text: describe(
+                        text: describe_in_tone(
                             &Translation {
                                 status: e.status,
                                 reason: e.reason,
@@ -109,6 +109,7 @@ pub(super) fn build(
                             },
                             e.place.as_deref(),
                             lang,
+                            policy.tone,
                         ),
                     })
                     .collect(),

@@ -9,13 +9,15 @@ use super::situation::{self, Fact, Situation, Source};
 use super::{agent, card, deadline, text, Handoff, Need, ParcelSituation, Resolution, Upsell};
 use crate::carrier::{ExceptionReason, Lang};
 use crate::context::Scenario;
-use crate::domain::{FulfillmentStatus, Order, Policy, Shipment};
+use crate::domain::{FulfillmentStatus, Order, Policy, Shipment, Tone};
 use crate::nlu::{classify_at, Classification, Intent};
 use chrono::{DateTime, Duration, Utc};
 
 /// Everything one turn decides, gathered before the Resolution is assembled.
 struct Turn {
     lang: Lang,
+    /// The brand's tone, for every template this turn says.
+    tone: Tone,
     reply: Vec<String>,
     offers: Vec<Choice>,
     proposals: Vec<Proposal>,
@@ -27,8 +29,14 @@ struct Turn {
 }
 
 impl Turn {
+    /// A template in this turn's language and tone, with its slots filled.
+    fn words(&self, key: Key, slots: &[(&str, &str)]) -> String {
+        say(self.lang, self.tone, key, slots)
+    }
+
     fn say(&mut self, key: Key, slots: &[(&str, &str)]) {
-        self.reply.push(say(self.lang, key, slots));
+        let sentence = self.words(key, slots);
+        self.reply.push(sentence);
     }
 
     /// Proposes an action that moves neither money nor goods (a note, a follow-up, a claim, a
@@ -57,6 +65,7 @@ pub fn run(s: &Scenario) -> Resolution {
     conv.lang = Some(lang);
     let mut turn = Turn {
         lang,
+        tone: s.policy.tone,
         reply: Vec::new(),
         offers: Vec::new(),
         proposals: Vec::new(),
@@ -441,14 +450,11 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
                         .join(", ")
                 })
                 .unwrap_or_default();
-            turn.reply.push(format!(
-                "{} {sentence}",
-                say(
-                    lang,
-                    Key::Parcel,
-                    &[("n", &(i + 1).to_string()), ("items", &items)]
-                )
-            ));
+            let parcel = turn.words(
+                Key::Parcel,
+                &[("n", &(i + 1).to_string()), ("items", &items)],
+            );
+            turn.reply.push(format!("{parcel} {sentence}"));
         } else {
             turn.reply.push(sentence);
         }
@@ -878,7 +884,7 @@ fn finish(
     if turn
         .reply
         .iter()
-        .all(|r| !r.contains(&say(turn.lang, Key::NotUnderstood, &[])))
+        .all(|r| !r.contains(&turn.words(Key::NotUnderstood, &[])))
     {
         conv.unhelped = 0;
     }
@@ -937,7 +943,7 @@ fn finish(
     }
     let upsell = if overall.is_problem() || needs_remedy(&overall) {
         Some(Upsell::Apology {
-            text: say(turn.lang, Key::Apology, &[]),
+            text: turn.words(Key::Apology, &[]),
             goodwill_code: policy.goodwill_code.clone(),
         })
     } else if turn.resolved
@@ -946,7 +952,7 @@ fn finish(
         && !policy.upsell.is_empty()
     {
         Some(Upsell::Products {
-            intro: say(turn.lang, Key::Upsell, &[]),
+            intro: turn.words(Key::Upsell, &[]),
             products: policy.upsell.clone(),
         })
     } else {

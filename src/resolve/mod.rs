@@ -8,6 +8,8 @@ mod card;
 mod conversation;
 mod deadline;
 mod flow;
+#[cfg(test)]
+mod formal;
 mod i18n;
 mod situation;
 mod text;
@@ -99,7 +101,8 @@ pub struct Resolution {
 }
 
 /// A choice as the shopper reads it in `lang` ("a refund", "un reembolso"); sending the label
-/// back as a message picks that choice, so it can label a quick-reply button.
+/// back as a message picks that choice, so it can label a quick-reply button. Labels carry no
+/// register, so they are the same in the friendly and the formal tone.
 pub fn choice_label(lang: crate::carrier::Lang, choice: Choice) -> &'static str {
     i18n::choice(lang, choice)
 }

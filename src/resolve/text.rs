@@ -121,7 +121,7 @@ pub fn situation_sentence(
     };
     let fill = |key: Key, slots: Vec<(&str, String)>| {
         let refs: Vec<(&str, &str)> = slots.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        say(lang, key, &refs)
+        say(lang, policy.tone, key, &refs)
     };
     let ago = |t: &DateTime<Utc>| {
         vec![
@@ -203,7 +203,7 @@ pub fn situation_sentence(
                 Key::DeliveredNote,
                 with(vec![
                     ("date", day(at)),
-                    ("where", i18n::location(lang, *l).to_owned()),
+                    ("where", i18n::location(lang, policy.tone, *l).to_owned()),
                 ]),
             ),
             None => fill(Key::DeliveredNoNote, with(vec![("date", day(at))])),
@@ -236,6 +236,7 @@ pub fn delivery_time_info(policy: &Policy, lang: Lang) -> String {
     let t = policy.transit("standard");
     say(
         lang,
+        policy.tone,
         Key::DeliveryTimeInfo,
         &[
             ("days", &policy.processing_days.to_string()),
