@@ -119,8 +119,8 @@ fn words(lang: Lang, key: Key) -> Words {
             "Your order {order} is being prepared and should leave our warehouse by {date}. You will receive a tracking link by e-mail as soon as it ships.",
         ),
         (Processing, Es) => pair(
-            "Tu pedido {order} se está preparando y debería salir de nuestro almacén antes del {date}. Recibirás el enlace de seguimiento por e-mail en cuanto se envíe.",
-            "Su pedido {order} se está preparando y debería salir de nuestro almacén antes del {date}. Recibirá el enlace de seguimiento por e-mail en cuanto se envíe.",
+            "Tu pedido {order} se está preparando y debería salir de nuestro almacén a más tardar el {date}. Recibirás el enlace de seguimiento por e-mail en cuanto se envíe.",
+            "Su pedido {order} se está preparando y debería salir de nuestro almacén a más tardar el {date}. Recibirá el enlace de seguimiento por e-mail en cuanto se envíe.",
         ),
         (Processing, Fr) => same("Votre commande {order} est en préparation et devrait quitter notre entrepôt d'ici le {date}. Vous recevrez le lien de suivi par e-mail dès son expédition."),
         (Processing, De) => pair(
@@ -133,8 +133,8 @@ fn words(lang: Lang, key: Key) -> Words {
             "We apologise for the delay: your order {order} should have left our warehouse by {date} and has not yet done so ({days} business days late). I have flagged it to the team so that it ships as soon as possible.",
         ),
         (LateInWarehouse, Es) => pair(
-            "Lo siento: tu pedido {order} debería haber salido de nuestro almacén antes del {date} y aún no ha salido ({days} días hábiles de retraso). Ya lo he señalado al equipo para que se envíe cuanto antes.",
-            "Le pedimos disculpas: su pedido {order} debería haber salido de nuestro almacén antes del {date} y aún no ha salido ({days} días hábiles de retraso). Ya lo he señalado al equipo para que se envíe cuanto antes.",
+            "Lo siento: tu pedido {order} debería haber salido de nuestro almacén a más tardar el {date} y aún no ha salido ({days} días hábiles de retraso). Ya lo he señalado al equipo para que se envíe cuanto antes.",
+            "Le pedimos disculpas: su pedido {order} debería haber salido de nuestro almacén a más tardar el {date} y aún no ha salido ({days} días hábiles de retraso). Ya lo he señalado al equipo para que se envíe cuanto antes.",
         ),
         (LateInWarehouse, Fr) => pair(
             "Désolé : votre commande {order} aurait dû quitter notre entrepôt d'ici le {date} et ce n'est pas encore le cas ({days} jours ouvrés de retard). Je l'ai signalée à l'équipe pour qu'elle parte au plus vite.",
@@ -214,8 +214,8 @@ fn words(lang: Lang, key: Key) -> Words {
             "It is running late: it was due by {date}. We apologise for the delay and are monitoring it closely.",
         ),
         (InTransitLate, Es) => pair(
-            "Va con retraso: debía llegar antes del {date}. Lo siento; lo estamos vigilando.",
-            "Va con retraso: debía llegar antes del {date}. Le pedimos disculpas; lo estamos siguiendo de cerca.",
+            "Va con retraso: debía llegar a más tardar el {date}. Lo siento; lo estamos vigilando.",
+            "Va con retraso: debía llegar a más tardar el {date}. Le pedimos disculpas; lo estamos siguiendo de cerca.",
         ),
         (InTransitLate, Fr) => pair(
             "Elle a du retard : elle était attendue pour le {date}. Désolé ; nous la surveillons.",
@@ -825,7 +825,7 @@ fn words(lang: Lang, key: Key) -> Words {
         (OtherOrder, De) => same("In diesem Gespräch kann ich nur über Bestellung {order} sprechen, die Sie bestätigt haben. Für eine andere Bestellung starten Sie bitte einen neuen Chat und bestätigen sie mit ihrer Nummer und E-Mail."),
 
         (DeadlineYes, En) => same("Yes: it should arrive by {deadline} (expected {date})."),
-        (DeadlineYes, Es) => same("Sí: debería llegar antes del {deadline} (previsto el {date})."),
+        (DeadlineYes, Es) => same("Sí: debería llegar para el {deadline} (previsto el {date})."),
         (DeadlineYes, Fr) => same("Oui : elle devrait arriver d'ici le {deadline} (prévue le {date})."),
         (DeadlineYes, De) => same("Ja: Sie sollte bis {deadline} ankommen (erwartet am {date})."),
 
@@ -851,8 +851,8 @@ fn words(lang: Lang, key: Key) -> Words {
             "We regret that it is unlikely to arrive by {deadline}: the earliest expected delivery is {date}.",
         ),
         (DeadlineNo, Es) => pair(
-            "Lo siento, es poco probable que llegue antes del {deadline}: la entrega prevista más temprana es el {date}.",
-            "Lamentablemente, es poco probable que llegue antes del {deadline}: la entrega prevista más temprana es el {date}.",
+            "Lo siento, es poco probable que llegue para el {deadline}: la entrega prevista más temprana es el {date}.",
+            "Lamentablemente, es poco probable que llegue para el {deadline}: la entrega prevista más temprana es el {date}.",
         ),
         (DeadlineNo, Fr) => pair(
             "Désolé, il est peu probable qu'elle arrive d'ici le {deadline} : la livraison la plus tôt est prévue le {date}.",
