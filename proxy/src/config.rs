@@ -265,6 +265,34 @@ mod tests {
     }
 
     #[test]
+    fn every_documented_policy_key_is_read() {
+        let c = Config::parse(
+            "[policy]\nbrand_name = \"Acme\"\ntone = \"formal\"\naddress_change_hours = 12\n\
+             cancel_hours = 6\nmax_unhelped_turns = 3\ngoodwill_code = \"SORRY10\"\n\
+             [policy.offers]\nreship = false\nexpedited_reship = true\nrefund = false\n\
+             store_credit = false\ncarrier_redirect = false\nauto_limit_minor = 0\n\
+             claim_window_days = 14\n\
+             [policy.quiet_hours]\nstart = 22\nend = 7\n\
+             [[policy.upsell]]\ntitle = \"Socks\"\nurl = \"https://acme.test/socks\"\nprice = \"$9.00\"\n",
+            Path::new("x.toml"),
+        )
+        .unwrap();
+        let p = &c.policy;
+        assert_eq!(p.tone, wismo::Tone::Formal);
+        assert_eq!((p.address_change_hours, p.cancel_hours), (12, 6));
+        assert_eq!(p.max_unhelped_turns, 3);
+        assert_eq!(p.goodwill_code.as_deref(), Some("SORRY10"));
+        assert!(!p.offers.reship && p.offers.expedited_reship && !p.offers.refund);
+        assert!(!p.offers.store_credit && !p.offers.carrier_redirect);
+        assert_eq!(
+            (p.offers.auto_limit_minor, p.offers.claim_window_days),
+            (0, 14)
+        );
+        assert_eq!((p.quiet_hours.start, p.quiet_hours.end), (22, 7));
+        assert_eq!(p.upsell[0].price.as_deref(), Some("$9.00"));
+    }
+
+    #[test]
     fn no_secret_shows_in_the_configs_debug_output() {
         let secrets = [
             "session-secret-0123456789abcdef0123",
