@@ -107,8 +107,86 @@ pub fn choice_label(lang: crate::carrier::Lang, choice: Choice) -> &'static str 
     i18n::choice(lang, choice)
 }
 
+/// What a chat surface says on its own while it talks to the proxy, in the shopper's language
+/// and the brand's tone (the resolver writes every other sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UiText<'a> {
+    /// The first message: what the assistant can do.
+    Welcome,
+    /// While an order is being fetched.
+    Checking,
+    /// The order number and e-mail did not match an order (or the order does not exist).
+    VerifyFailed,
+    /// Verification is rate limited for now.
+    TooManyAttempts,
+    /// The proxy could not be reached; the shopper's text was kept.
+    Offline,
+    /// An agreed action failed for a reason that may pass.
+    ActionFailed,
+    /// The shop refused an agreed action; `why` is its reason.
+    ActionRefused { why: &'a str },
+    /// The proxy failed unexpectedly.
+    Broken,
+}
+
+/// The sentence for `text` in `lang` and `tone`.
+pub fn ui_text(lang: crate::carrier::Lang, tone: crate::domain::Tone, text: &UiText) -> String {
+    use i18n::Key;
+    let (key, slots): (Key, Vec<(&str, &str)>) = match text {
+        UiText::Welcome => (Key::Welcome, vec![]),
+        UiText::Checking => (Key::Checking, vec![]),
+        UiText::VerifyFailed => (Key::VerifyFailed, vec![]),
+        UiText::TooManyAttempts => (Key::TooManyAttempts, vec![]),
+        UiText::Offline => (Key::Offline, vec![]),
+        UiText::ActionFailed => (Key::ActionFailed, vec![]),
+        UiText::ActionRefused { why } => (Key::ActionRefused, vec![("why", why)]),
+        UiText::Broken => (Key::Broken, vec![]),
+    };
+    i18n::say(lang, tone, key, &slots)
+}
+
 /// Resolves one message. Without an order it gathers the shopper's identity when the message is
 /// about an order, and says what it can help with otherwise.
 pub fn resolve(s: &Scenario) -> Resolution {
     flow::run(s)
+}
+
+#[cfg(test)]
+mod ui_tests {
+    use super::{ui_text, UiText};
+    use crate::carrier::Lang;
+    use crate::domain::Tone;
+
+    #[test]
+    fn the_widgets_own_sentences_exist_in_every_language_and_tone() {
+        let all = [
+            UiText::Welcome,
+            UiText::Checking,
+            UiText::VerifyFailed,
+            UiText::TooManyAttempts,
+            UiText::Offline,
+            UiText::ActionFailed,
+            UiText::ActionRefused { why: "<b>why</b>" },
+            UiText::Broken,
+        ];
+        for text in &all {
+            let english = ui_text(Lang::En, Tone::Friendly, text);
+            for lang in Lang::ALL {
+                for tone in [Tone::Friendly, Tone::Formal] {
+                    let said = ui_text(lang, tone, text);
+                    assert!(!said.contains('{'), "{text:?} {lang:?} {tone:?}: {said}");
+                    if lang != Lang::En {
+                        assert_ne!(said, english, "{text:?} is untranslated in {lang:?}");
+                    }
+                }
+            }
+        }
+        // The shop's reason is passed through as it is; the widget renders it as text.
+        assert!(ui_text(
+            Lang::Es,
+            Tone::Formal,
+            &UiText::ActionRefused { why: "<b>why</b>" }
+        )
+        .ends_with("<b>why</b>"));
+    }
 }

@@ -124,6 +124,27 @@ describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  test("on a Spanish storefront the widget greets and fails in Spanish", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    // The same storefront, declared Spanish the way a shop's theme does: <html lang="es">.
+    await page.route(demo.url, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<html lang="en">', '<html lang="es">');
+      await route.fulfill({ response, body });
+    });
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    assert.match(await chat.assistantMessages.first().innerText(), /Puedo decirte dónde está tu pedido/);
+    await chat.send("¿ya enviaron mi pedido?");
+    const reply = await chat.send(`${IN_TRANSIT.number} otra.persona@example.com`);
+    assert.match(reply, /no encuentro ningún pedido con esos datos/);
+    const unexpected = problems.errors.filter((e) => !/status of 401/.test(e));
+    assert.deepEqual(unexpected, []);
+    await context.close();
+  });
+
   test("a wrong e-mail gets a polite failure that does not say which part was wrong", async () => {
     const { context, page, problems } = await watchedPage(browser);
     const shop = new Storefront(page, demo.url);

@@ -11,30 +11,33 @@ use chrono::{DateTime, Utc};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wismo::resolve::Conversation;
+use wismo::carrier::Lang;
+use wismo::resolve::{ui_text, Conversation, UiText};
 use wismo::{Email, OrderContext, OrderNumber, Policy, Resolution};
 
 const PANEL_ID: &str = "wismo-panel";
 
-const WELCOME: &str =
-    "Hi! I can tell you where your order is and when it will arrive. What can I help with?";
-const CHECKING: &str = "Checking your order…";
-const NOT_FOUND: &str = "Sorry, I couldn't find an order with those details. Please check the order number and the e-mail address you used to order, and try again.";
-const RATE_LIMITED: &str =
-    "There have been too many attempts just now. Please try again in a few minutes.";
-const OFFLINE: &str = "I couldn't reach the shop just now. Please check your connection and press Send again; I've kept your message.";
-const ACTION_FAILED: &str =
-    "Sorry, I couldn't complete that just now. Please try again in a moment, or ask for a person.";
-const BROKEN: &str = "Sorry, something went wrong on our side while looking up your order. Please try again in a moment.";
+/// The storefront's language (`<html lang>`), which the widget speaks until the shopper writes;
+/// after that, the language the conversation is held in.
+fn page_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .map_or(Lang::En, |l| Lang::from_locale(&l))
+}
 
 /// The browser's clock, used only while no order is loaded (then the server's time is used).
 fn browser_now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-fn welcome() -> Log {
+fn welcome(lang: Lang, policy: &Policy) -> Log {
     let mut log = Log::default();
-    log.push(Role::Assistant, WELCOME, None);
+    log.push(
+        Role::Assistant,
+        ui_text(lang, policy.tone, &UiText::Welcome),
+        None,
+    );
     log
 }
 
@@ -45,7 +48,8 @@ pub fn App(
 ) -> impl IntoView {
     let api = StoredValue::new(Api::new(&api_base));
     let open = RwSignal::new(false);
-    let log = RwSignal::new(welcome());
+    let lang = RwSignal::new(page_lang());
+    let log = RwSignal::new(welcome(lang.get_untracked(), &Policy::default()));
     let busy = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let conversation = RwSignal::new(Conversation::default());
@@ -56,9 +60,22 @@ pub fn App(
     let policy = RwSignal::new(Policy::default());
     spawn_local(async move {
         if let Ok(p) = api.get_value().shop_policy().await {
+            // A formal brand is greeted formally, unless the shopper has already written.
+            if p.tone != Policy::default().tone && log.with_untracked(|l| l.messages.len() == 1) {
+                log.set(welcome(lang.get_untracked(), &p));
+            }
             policy.set(p);
         }
     });
+    // What the widget says itself, in the conversation's language and the brand's tone.
+    let say =
+        move |text: UiText| policy.with_untracked(|p| ui_text(lang.get_untracked(), p.tone, &text));
+    // The language follows the shopper's messages once the core has recognised one.
+    let follow = move |resolution: &Resolution| {
+        if let Some(l) = resolution.conversation.lang {
+            lang.set(l);
+        }
+    };
     // Distinguishes this chat's idempotency keys from every other chat's.
     let chat_id = StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e15) as u64));
     let offers = RwSignal::new(Vec::<String>::new());
@@ -104,12 +121,12 @@ pub fn App(
                     Err(ActionError::Refused(why)) => log.update(|l| {
                         l.push(
                             Role::Assistant,
-                            format!("Sorry, I couldn't do that: {why}"),
+                            say(UiText::ActionRefused { why: &why }),
                             None,
                         );
                     }),
                     Err(ActionError::Failed(_)) => log.update(|l| {
-                        l.push(Role::Assistant, ACTION_FAILED, None);
+                        l.push(Role::Assistant, say(UiText::ActionFailed), None);
                     }),
                 }
             });
@@ -118,7 +135,9 @@ pub fn App(
 
     let verify = move |text: String, number: OrderNumber, email: Email, question: String| {
         busy.set(true);
-        let progress = log.try_update(|l| l.push_progress(CHECKING)).unwrap_or(0);
+        let progress = log
+            .try_update(|l| l.push_progress(say(UiText::Checking)))
+            .unwrap_or(0);
         spawn_local(async move {
             let result = api.get_value().load_order(&number, &email).await;
             log.update(|l| l.remove(progress));
@@ -129,6 +148,7 @@ pub fn App(
                     let resolution =
                         conversation.with_untracked(|c| flow::answer(&question, ctx.clone(), c));
                     conversation.set(resolution.conversation.clone());
+                    follow(&resolution);
                     offers.set(quick_replies::labels(&resolution));
                     order.set(Some(ctx));
                     execute(&resolution);
@@ -139,13 +159,13 @@ pub fn App(
                 Err(ApiError::VerificationFailed) => {
                     conversation.update(flow::forget_identity);
                     log.update(|l| {
-                        l.push(Role::Assistant, NOT_FOUND, None);
+                        l.push(Role::Assistant, say(UiText::VerifyFailed), None);
                     });
                 }
                 Err(ApiError::RateLimited) => {
                     conversation.update(flow::forget_identity);
                     log.update(|l| {
-                        l.push(Role::Assistant, RATE_LIMITED, None);
+                        l.push(Role::Assistant, say(UiText::TooManyAttempts), None);
                     });
                 }
                 Err(ApiError::Network) => {
@@ -154,12 +174,12 @@ pub fn App(
                         draft.set(text);
                     }
                     log.update(|l| {
-                        l.push(Role::Assistant, OFFLINE, None);
+                        l.push(Role::Assistant, say(UiText::Offline), None);
                     });
                 }
                 Err(ApiError::Unexpected) => {
                     log.update(|l| {
-                        l.push(Role::Assistant, BROKEN, None);
+                        l.push(Role::Assistant, say(UiText::Broken), None);
                     });
                 }
             }
@@ -182,6 +202,9 @@ pub fn App(
                 policy.with_untracked(|p| flow::next(c, &text, loaded.as_ref(), p, browser_now()))
             })
         });
+        if let Some(l) = after.lang {
+            lang.set(l);
+        }
         conversation.set(after);
         match step {
             // The card came with the answer that loaded the order; later answers are words only.
@@ -202,7 +225,7 @@ pub fn App(
     let on_send = Callback::new(move |()| send(draft.get_untracked()));
     let on_pick = Callback::new(send);
     let on_restart = Callback::new(move |()| {
-        log.set(welcome());
+        policy.with_untracked(|p| log.set(welcome(lang.get_untracked(), p)));
         conversation.set(Conversation::default());
         order.set(None);
         token.set(None);

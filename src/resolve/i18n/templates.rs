@@ -78,6 +78,15 @@ pub enum Key {
     ReturnInfo,
     DamagedInfo,
     RefundInfo,
+    // What the widget itself says while it talks to the proxy.
+    Welcome,
+    Checking,
+    VerifyFailed,
+    TooManyAttempts,
+    Offline,
+    ActionFailed,
+    ActionRefused,
+    Broken,
 }
 
 /// A template in both tones. The formal wording states the same facts with the same slots in
@@ -469,6 +478,106 @@ fn words(lang: Lang, key: Key) -> Words {
         (Greeting, De) => pair(
             "Hallo! Ich bin der Assistent von {brand}. Ich kann Ihnen sagen, wo Ihre Bestellung ist: fragen Sie einfach.",
             "Guten Tag. Ich bin der Assistent von {brand}. Ich kann Ihnen sagen, wo Ihre Bestellung ist. Wie kann ich Ihnen helfen?",
+        ),
+
+        (Welcome, En) => pair(
+            "Hi! I can tell you where your order is and when it will arrive. What can I help with?",
+            "Hello. I can tell you where your order is and when it will arrive. How may I help you?",
+        ),
+        (Welcome, Es) => pair(
+            "¡Hola! Puedo decirte dónde está tu pedido y cuándo llegará. ¿En qué te ayudo?",
+            "Hola. Puedo indicarle dónde está su pedido y cuándo llegará. ¿En qué puedo ayudarle?",
+        ),
+        (Welcome, Fr) => pair(
+            "Bonjour ! Je peux vous dire où en est votre commande et quand elle arrivera. Que puis-je faire pour vous ?",
+            "Bonjour. Je peux vous indiquer où en est votre commande et quand elle arrivera. Que puis-je faire pour vous ?",
+        ),
+        (Welcome, De) => pair(
+            "Hallo! Ich kann Ihnen sagen, wo Ihre Bestellung ist und wann sie ankommt. Wobei kann ich helfen?",
+            "Guten Tag. Ich kann Ihnen sagen, wo Ihre Bestellung ist und wann sie ankommt. Wie kann ich Ihnen helfen?",
+        ),
+
+        (Checking, En) => same("Checking your order…"),
+        (Checking, Es) => pair("Estoy revisando tu pedido…", "Estoy revisando su pedido…"),
+        (Checking, Fr) => same("Je vérifie votre commande…"),
+        (Checking, De) => same("Ich prüfe Ihre Bestellung…"),
+
+        (VerifyFailed, En) => pair(
+            "Sorry, I couldn't find an order with those details. Please check the order number and the e-mail address you used to order, and try again.",
+            "We could not find an order with those details. Please check the order number and the e-mail address used for the order, and try again.",
+        ),
+        (VerifyFailed, Es) => pair(
+            "Lo siento, no encuentro ningún pedido con esos datos. Revisa el número de pedido y el e-mail con el que compraste e inténtalo de nuevo.",
+            "No encontramos ningún pedido con esos datos. Le rogamos que revise el número de pedido y el e-mail con el que realizó la compra y lo intente de nuevo.",
+        ),
+        (VerifyFailed, Fr) => pair(
+            "Désolé, je ne trouve aucune commande avec ces informations. Vérifiez le numéro de commande et l'adresse e-mail utilisée pour commander, puis réessayez.",
+            "Nous ne trouvons aucune commande correspondant à ces informations. Veuillez vérifier le numéro de commande et l'adresse e-mail utilisée pour la commande, puis réessayer.",
+        ),
+        (VerifyFailed, De) => pair(
+            "Das tut mir leid, ich finde keine Bestellung mit diesen Angaben. Bitte prüfen Sie die Bestellnummer und die E-Mail-Adresse, mit der Sie bestellt haben, und versuchen Sie es noch einmal.",
+            "Wir finden keine Bestellung mit diesen Angaben. Bitte prüfen Sie die Bestellnummer und die E-Mail-Adresse, mit der Sie bestellt haben, und versuchen Sie es erneut.",
+        ),
+
+        (TooManyAttempts, En) => same("There have been too many attempts just now. Please try again in a few minutes."),
+        (TooManyAttempts, Es) => pair(
+            "Ha habido demasiados intentos. Vuelve a intentarlo dentro de unos minutos.",
+            "Ha habido demasiados intentos. Le rogamos que vuelva a intentarlo dentro de unos minutos.",
+        ),
+        (TooManyAttempts, Fr) => same("Il y a eu trop de tentatives. Veuillez réessayer dans quelques minutes."),
+        (TooManyAttempts, De) => same("Es gab gerade zu viele Versuche. Bitte versuchen Sie es in einigen Minuten erneut."),
+
+        (Offline, En) => pair(
+            "I couldn't reach the shop just now. Please check your connection and send your message again: I've kept it.",
+            "I could not reach the shop. Please check your connection and send your message again: it has been kept.",
+        ),
+        (Offline, Es) => pair(
+            "No he podido contactar con la tienda. Revisa tu conexión y vuelve a enviar tu mensaje: lo he guardado.",
+            "No he podido contactar con la tienda. Compruebe su conexión y vuelva a enviar su mensaje: lo hemos guardado.",
+        ),
+        (Offline, Fr) => pair(
+            "Je n'arrive pas à joindre la boutique. Vérifiez votre connexion et renvoyez votre message : je l'ai gardé.",
+            "Nous ne parvenons pas à joindre la boutique. Veuillez vérifier votre connexion et renvoyer votre message : il a été conservé.",
+        ),
+        (Offline, De) => same("Ich konnte den Shop gerade nicht erreichen. Bitte prüfen Sie Ihre Verbindung und senden Sie die Nachricht erneut; ich habe sie aufbewahrt."),
+
+        (ActionFailed, En) => pair(
+            "Sorry, I couldn't complete that just now. Please try again in a moment, or ask for a person.",
+            "We could not complete this at the moment. Please try again shortly, or ask to speak to a person.",
+        ),
+        (ActionFailed, Es) => pair(
+            "Lo siento, no he podido completarlo ahora. Inténtalo de nuevo en un momento o pide hablar con una persona.",
+            "No hemos podido completarlo en este momento. Le rogamos que lo intente de nuevo en breve o que pida hablar con una persona.",
+        ),
+        (ActionFailed, Fr) => pair(
+            "Désolé, je n'ai pas pu le faire pour l'instant. Réessayez dans un moment ou demandez à parler à une personne.",
+            "Nous n'avons pas pu le faire pour l'instant. Veuillez réessayer dans un moment ou demander à parler à une personne.",
+        ),
+        (ActionFailed, De) => pair(
+            "Das hat gerade leider nicht geklappt. Bitte versuchen Sie es gleich noch einmal oder fragen Sie nach einer Person.",
+            "Dies konnte gerade nicht ausgeführt werden. Bitte versuchen Sie es in Kürze erneut oder bitten Sie um ein Gespräch mit einer Person.",
+        ),
+
+        (ActionRefused, En) => pair("Sorry, I couldn't do that: {why}", "We could not do this: {why}"),
+        (ActionRefused, Es) => pair("Lo siento, no he podido hacerlo: {why}", "No hemos podido hacerlo: {why}"),
+        (ActionRefused, Fr) => pair("Désolé, je n'ai pas pu le faire : {why}", "Nous n'avons pas pu le faire : {why}"),
+        (ActionRefused, De) => pair("Das konnte ich leider nicht tun: {why}", "Dies war leider nicht möglich: {why}"),
+
+        (Broken, En) => pair(
+            "Sorry, something went wrong on our side while looking up your order. Please try again in a moment.",
+            "We apologise: an error occurred on our side while looking up your order. Please try again shortly.",
+        ),
+        (Broken, Es) => pair(
+            "Lo siento, algo ha fallado por nuestra parte al buscar tu pedido. Inténtalo de nuevo en un momento.",
+            "Le pedimos disculpas: se ha producido un error por nuestra parte al buscar su pedido. Le rogamos que lo intente de nuevo en breve.",
+        ),
+        (Broken, Fr) => pair(
+            "Désolé, un problème est survenu de notre côté en cherchant votre commande. Réessayez dans un moment.",
+            "Veuillez nous excuser : une erreur est survenue de notre côté lors de la recherche de votre commande. Veuillez réessayer dans un moment.",
+        ),
+        (Broken, De) => pair(
+            "Das tut mir leid, bei uns ist beim Suchen Ihrer Bestellung etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
+            "Wir bedauern, dass beim Suchen Ihrer Bestellung bei uns ein Fehler aufgetreten ist. Bitte versuchen Sie es in Kürze erneut.",
         ),
 
         (Thanks, En) => pair(
@@ -1033,6 +1142,14 @@ impl Key {
         Key::ReturnInfo,
         Key::DamagedInfo,
         Key::RefundInfo,
+        Key::Welcome,
+        Key::Checking,
+        Key::VerifyFailed,
+        Key::TooManyAttempts,
+        Key::Offline,
+        Key::ActionFailed,
+        Key::ActionRefused,
+        Key::Broken,
     ];
 }
 
