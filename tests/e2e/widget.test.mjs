@@ -120,6 +120,9 @@ describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
     await chat.open();
     assert.match(await chat.send("¿dónde está mi pedido?"), /número de pedido/);
     assert.match(await chat.send(`#${IN_TRANSIT.number} ${IN_TRANSIT.email}`), /Tu pedido #1004 está en camino con UPS/);
+    // Once the shopper writes Spanish on an English storefront, the widget's labels switch too.
+    assert.equal((await chat.sendButton.innerText()).trim(), "Enviar");
+    assert.match(await chat.orderCard.getAttribute("aria-label"), /^Pedido #?1004$/);
     assert.deepEqual(problems.errors, []);
     await context.close();
   });
@@ -137,6 +140,10 @@ describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
     const chat = shop.widget;
     await chat.open();
     assert.match(await chat.assistantMessages.first().innerText(), /Puedo decirte dónde está tu pedido/);
+    // What a screen reader announces follows the language too.
+    assert.equal(await chat.dialog.getAttribute("aria-label"), "Chat de ayuda con pedidos");
+    assert.equal((await chat.sendButton.innerText()).trim(), "Enviar");
+    assert.equal(await chat.input.getAttribute("placeholder"), "Pregunta por tu pedido…");
     await chat.send("¿ya enviaron mi pedido?");
     const reply = await chat.send(`${IN_TRANSIT.number} otra.persona@example.com`);
     assert.match(reply, /no encuentro ningún pedido con esos datos/);

@@ -49,6 +49,8 @@ pub fn App(
     let api = StoredValue::new(Api::new(&api_base));
     let open = RwSignal::new(false);
     let lang = RwSignal::new(page_lang());
+    // Labels everywhere in the widget follow it too (see `labels`).
+    provide_context(lang);
     let log = RwSignal::new(welcome(lang.get_untracked(), &Policy::default()));
     let busy = RwSignal::new(false);
     let draft = RwSignal::new(String::new());

@@ -1,5 +1,6 @@
 //! The message input and send button; Enter sends because they sit in one form.
 
+use crate::labels;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn Composer(
     /// Sends the draft.
     on_send: Callback<()>,
 ) -> impl IntoView {
+    let t = labels::current();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         on_send.run(());
@@ -22,7 +24,7 @@ pub fn Composer(
     view! {
         <form class="composer" on:submit=on_submit>
             <label class="sr" for="wismo-input">
-                "Your message"
+                {move || t().message}
             </label>
             <input
                 id="wismo-input"
@@ -30,13 +32,13 @@ pub fn Composer(
                 data-testid="wismo-input"
                 autocomplete="off"
                 enterkeyhint="send"
-                placeholder="Ask about your order…"
+                placeholder=move || t().placeholder
                 node_ref=input_ref
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))
             />
             <button type="submit" class="send" data-testid="wismo-send" disabled=move || busy.get()>
-                "Send"
+                {move || t().send}
             </button>
         </form>
     }

@@ -1,5 +1,6 @@
 //! The round "Chat with us" button that opens and closes the chat panel.
 
+use crate::labels;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ pub fn Launcher(
     /// Lets the app return focus here when the panel closes.
     button_ref: NodeRef<html::Button>,
 ) -> impl IntoView {
+    let t = labels::current();
     view! {
         <button
             type="button"
@@ -25,7 +27,7 @@ pub fn Launcher(
             <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"></path>
             </svg>
-            <span>"Chat with us"</span>
+            <span>{move || t().launcher}</span>
         </button>
     }
 }

@@ -6,6 +6,7 @@ mod app;
 mod chat;
 mod composer;
 mod flow;
+mod labels;
 mod launcher;
 mod message_list;
 mod mount;

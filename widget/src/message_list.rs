@@ -1,6 +1,7 @@
 //! The message log: a polite live region that keeps the newest message in view.
 
 use crate::chat::{Log, Message};
+use crate::labels;
 use crate::order_card::OrderCardView;
 use leptos::html;
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub fn MessageList(
     /// True while an order is being fetched; marks the log busy for assistive technology.
     busy: RwSignal<bool>,
 ) -> impl IntoView {
+    let t = labels::current();
     let list_ref = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         log.track();
@@ -40,7 +42,7 @@ pub fn MessageList(
             class="log"
             role="log"
             aria-live="polite"
-            aria-label="Conversation"
+            aria-label=move || t().conversation
             aria-busy=move || busy.get().to_string()
             node_ref=list_ref
         >

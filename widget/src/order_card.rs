@@ -1,6 +1,7 @@
 //! The order card: the order's headline, expected delivery, items and each parcel's timeline,
 //! all computed by the core so every surface shows the same thing.
 
+use crate::labels;
 use leptos::prelude::*;
 use wismo::resolve::ParcelCard;
 use wismo::OrderCard;
@@ -16,7 +17,8 @@ pub fn OrderCardView(
     let eta = card.parcels.iter().find_map(|p| p.eta.clone());
     let several = card.parcels.len() > 1;
     let class = if card.problem { "card problem" } else { "card" };
-    let label = format!("Order {}", card.order_number);
+    let t = labels::current();
+    let label = format!("{} {}", t().order, card.order_number);
     let aria_label = label.clone();
     view! {
         <section class=class data-testid="wismo-order-card" aria-label=aria_label>
@@ -24,8 +26,8 @@ pub fn OrderCardView(
             <p class="headline" data-testid="wismo-card-headline">
                 {card.headline}
             </p>
-            {eta.map(|eta| view! { <p class="eta">"Expected delivery: " {eta}</p> })}
-            <ul aria-label="Items">
+            {eta.map(|eta| view! { <p class="eta">{t().expected} " " {eta}</p> })}
+            <ul aria-label=t().items>
                 {card.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
             </ul>
             {card
@@ -46,6 +48,7 @@ pub fn ParcelView(
 ) -> impl IntoView {
     let total = parcel.timeline.len();
     let expanded = RwSignal::new(false);
+    let t = labels::current();
     view! {
         <div class="parcel" data-testid="wismo-parcel">
             <p class="carrier">
@@ -96,9 +99,9 @@ pub fn ParcelView(
                         >
                             {move || {
                                 if expanded.get() {
-                                    "Show fewer updates".to_owned()
+                                    t().fewer.to_owned()
                                 } else {
-                                    format!("Show all {total} updates")
+                                    t().all.replace("{n}", &total.to_string())
                                 }
                             }}
                         </button>

@@ -2,6 +2,7 @@
 
 use crate::chat::Log;
 use crate::composer::Composer;
+use crate::labels;
 use crate::message_list::MessageList;
 use crate::quick_replies::QuickReplies;
 use leptos::ev::KeyboardEvent;
@@ -32,6 +33,7 @@ pub fn Panel(
     on_restart: Callback<()>,
 ) -> impl IntoView {
     let started = move || log.with(|l| l.messages.len() > 1);
+    let t = labels::current();
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.stop_propagation();
@@ -43,14 +45,14 @@ pub fn Panel(
             id=id
             class="panel"
             role="dialog"
-            aria-label="Order help chat"
+            aria-label=move || t().dialog
             hidden=move || !open.get()
             on:keydown=on_keydown
         >
             <div class="head">
                 <div>
-                    <h2>"Order help"</h2>
-                    <p>"Where your order is, answered instantly."</p>
+                    <h2>{move || t().title}</h2>
+                    <p>{move || t().subtitle}</p>
                 </div>
                 <button
                     type="button"
@@ -60,12 +62,12 @@ pub fn Panel(
                     disabled=move || busy.get()
                     on:click=move |_| on_restart.run(())
                 >
-                    "New chat"
+                    {move || t().new_chat}
                 </button>
                 <button
                     type="button"
                     class="close"
-                    aria-label="Close chat"
+                    aria-label=move || t().close
                     on:click=move |_| open.set(false)
                 >
                     "×"

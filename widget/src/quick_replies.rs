@@ -1,6 +1,7 @@
 //! Quick replies: the choices the assistant just offered (a replacement, a refund, a person...),
 //! one tap each, sent as the words the core recognises for that choice.
 
+use crate::labels;
 use leptos::prelude::*;
 use wismo::resolve::{choice_label, Resolution};
 
@@ -33,11 +34,12 @@ pub fn QuickReplies(
     /// Sends the chosen reply as the shopper's message.
     on_pick: Callback<String>,
 ) -> impl IntoView {
+    let t = labels::current();
     view! {
         <div
             class="quick"
             role="group"
-            aria-label="Suggested replies"
+            aria-label=move || t().suggested
             hidden=move || offers.with(Vec::is_empty)
         >
             <For each=move || offers.get() key=|label| label.clone() let:label>
