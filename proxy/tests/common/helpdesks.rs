@@ -260,29 +260,64 @@ async fn delay(state: &ZShared) {
     }
 }
 
-/// Records and gates a request to the fake Zendesk, then answers it with `handle`.
-fn zendesk_answer(
-    state: &ZShared,
+/// A fake helpdesk's state as the gate sees it.
+trait Gated {
+    /// The scripted faults and the log of requests.
+    fn gate(&mut self) -> (&mut VecDeque<Fault>, &mut Vec<Seen>);
+    /// The `Authorization` header the fake accepts.
+    fn expected_auth() -> String;
+    /// The body it answers a wrong credential with.
+    fn unauthorized() -> Value;
+}
+
+impl Gated for ZendeskState {
+    fn gate(&mut self) -> (&mut VecDeque<Fault>, &mut Vec<Seen>) {
+        (&mut self.faults, &mut self.seen)
+    }
+    fn expected_auth() -> String {
+        FakeZendesk::expected_auth()
+    }
+    fn unauthorized() -> Value {
+        zendesk_unauthorized()
+    }
+}
+
+impl Gated for GorgiasState {
+    fn gate(&mut self) -> (&mut VecDeque<Fault>, &mut Vec<Seen>) {
+        (&mut self.faults, &mut self.seen)
+    }
+    fn expected_auth() -> String {
+        FakeGorgias::expected_auth()
+    }
+    fn unauthorized() -> Value {
+        gorgias_unauthorized()
+    }
+}
+
+/// Records and gates a request to a fake helpdesk, then answers it with `handle`.
+fn answer<S: Gated>(
+    state: &Mutex<S>,
     method: &'static str,
     path: String,
     query: HashMap<String, String>,
     headers: &HeaderMap,
     body: &Bytes,
-    handle: impl FnOnce(&mut ZendeskState) -> (StatusCode, Value),
+    handle: impl FnOnce(&mut S) -> (StatusCode, Value),
 ) -> Response {
     let mut guard = state.lock().unwrap();
     let s = &mut *guard;
+    let (faults, seen) = s.gate();
     let gate = Gate {
-        faults: &mut s.faults,
-        seen: &mut s.seen,
-        expected_auth: FakeZendesk::expected_auth(),
+        faults,
+        seen,
+        expected_auth: S::expected_auth(),
     };
-    let i = match gate.pass(method, path, query, headers, body, zendesk_unauthorized()) {
+    let i = match gate.pass(method, path, query, headers, body, S::unauthorized()) {
         Ok(i) => i,
         Err(res) => return *res,
     };
     let (status, answer) = handle(s);
-    s.seen[i].status = status.as_u16();
+    s.gate().1[i].status = status.as_u16();
     (status, Json(answer)).into_response()
 }
 
@@ -298,7 +333,7 @@ async fn zendesk_search(
     let newest_first = query.get("sort_by").map(String::as_str) == Some("created_at")
         && query.get("sort_order").map(String::as_str) == Some("desc");
     let path = "/api/v2/search.json".to_owned();
-    zendesk_answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
+    answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
         let mut requester = None;
         let mut unsolved = false;
         let mut is_ticket = false;
@@ -357,7 +392,7 @@ async fn zendesk_update(
     let doc: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let id: Option<u64> = file.strip_suffix(".json").and_then(|n| n.parse().ok());
     let path = format!("/api/v2/tickets/{file}");
-    zendesk_answer(&state, "PUT", path, HashMap::new(), &headers, &body, |s| {
+    answer(&state, "PUT", path, HashMap::new(), &headers, &body, |s| {
         let Some(ticket) = s.tickets.iter_mut().find(|t| Some(t.id) == id) else {
             let answer = json!({"error": "RecordNotFound", "description": "Not found"});
             return (StatusCode::NOT_FOUND, answer);
@@ -389,7 +424,7 @@ async fn zendesk_create(State(state): State<ZShared>, headers: HeaderMap, body: 
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let path = "/api/v2/tickets.json".to_owned();
-    zendesk_answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
+    answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
         if let Some(id) = key.as_ref().and_then(|k| s.keys.get(k)) {
             let ticket = s.tickets.iter().find(|t| t.id == *id).unwrap();
             return (StatusCode::CREATED, json!({"ticket": ticket.json()}));
@@ -567,32 +602,6 @@ fn gorgias_unauthorized() -> Value {
     json!({"error": {"msg": "Unauthorized"}})
 }
 
-/// Records and gates a request to the fake Gorgias, then answers it with `handle`.
-fn gorgias_answer(
-    state: &GShared,
-    method: &'static str,
-    path: String,
-    query: HashMap<String, String>,
-    headers: &HeaderMap,
-    body: &Bytes,
-    handle: impl FnOnce(&mut GorgiasState) -> (StatusCode, Value),
-) -> Response {
-    let mut guard = state.lock().unwrap();
-    let s = &mut *guard;
-    let gate = Gate {
-        faults: &mut s.faults,
-        seen: &mut s.seen,
-        expected_auth: FakeGorgias::expected_auth(),
-    };
-    let i = match gate.pass(method, path, query, headers, body, gorgias_unauthorized()) {
-        Ok(i) => i,
-        Err(res) => return *res,
-    };
-    let (status, answer) = handle(s);
-    s.seen[i].status = status.as_u16();
-    (status, Json(answer)).into_response()
-}
-
 fn list(uri: String, data: Vec<Value>) -> (StatusCode, Value) {
     let answer = json!({"object": "list", "uri": uri, "data": data,
         "meta": {"prev_cursor": null, "next_cursor": null}});
@@ -607,7 +616,7 @@ async fn gorgias_customers(
 ) -> Response {
     let email = query.get("email").cloned();
     let path = "/api/customers".to_owned();
-    gorgias_answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
+    answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
         let data = s
             .customers
             .iter()
@@ -640,7 +649,7 @@ async fn gorgias_tickets(
         .and_then(|l| l.parse().ok())
         .unwrap_or(30);
     let path = "/api/tickets".to_owned();
-    gorgias_answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
+    answer(&state, "GET", path, query, &headers, &Bytes::new(), |s| {
         let mut found: Vec<&GorgiasTicket> = s
             .tickets
             .iter()
@@ -691,7 +700,7 @@ async fn gorgias_message(
 ) -> Response {
     let m: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let path = format!("/api/tickets/{id}/messages");
-    gorgias_answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
+    answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
         if let Some(problem) = message_problem(&m) {
             return invalid(problem);
         }
@@ -717,7 +726,7 @@ async fn gorgias_message(
 async fn gorgias_create(State(state): State<GShared>, headers: HeaderMap, body: Bytes) -> Response {
     let doc: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let path = "/api/tickets".to_owned();
-    gorgias_answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
+    answer(&state, "POST", path, HashMap::new(), &headers, &body, |s| {
         let messages = doc["messages"].as_array().cloned().unwrap_or_default();
         if messages.is_empty() {
             return invalid("messages: length must be between 1 and 500");
