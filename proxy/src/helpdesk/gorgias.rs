@@ -46,16 +46,9 @@ impl GorgiasNotes {
         })
     }
 
-    fn request(
-        &self,
-        method: reqwest::Method,
-        path: &[&str],
-    ) -> Result<reqwest::RequestBuilder, NoteError> {
-        self.api.request(method, path)
-    }
-
     async fn customer(&self, email: &Email) -> Result<Option<u64>, NoteError> {
         let req = self
+            .api
             .request(reqwest::Method::GET, &["customers"])?
             .query(&[("email", email.as_str()), ("limit", "1")]);
         let doc = send("gorgias customer lookup", req).await?;
@@ -68,11 +61,14 @@ impl GorgiasNotes {
     /// The id of the customer's newest open ticket that is not in the trash.
     async fn open_ticket(&self, customer: u64) -> Result<Option<String>, NoteError> {
         let customer = customer.to_string();
-        let req = self.request(reqwest::Method::GET, &["tickets"])?.query(&[
-            ("customer_id", customer.as_str()),
-            ("order_by", "created_datetime:desc"),
-            ("limit", TICKETS_PAGE),
-        ]);
+        let req = self
+            .api
+            .request(reqwest::Method::GET, &["tickets"])?
+            .query(&[
+                ("customer_id", customer.as_str()),
+                ("order_by", "created_datetime:desc"),
+                ("limit", TICKETS_PAGE),
+            ]);
         let doc = send("gorgias ticket lookup", req).await?;
         let data = doc["data"]
             .as_array()
@@ -98,6 +94,7 @@ impl GorgiasNotes {
 
     async fn post(&self, ticket: &str, note: &Note) -> Result<(), NoteError> {
         let req = self
+            .api
             .request(reqwest::Method::POST, &["tickets", ticket, "messages"])?
             .json(&self.message(note));
         send("gorgias message", req).await.map(drop)
@@ -116,6 +113,7 @@ impl GorgiasNotes {
             "messages": [self.message(note)],
         });
         let req = self
+            .api
             .request(reqwest::Method::POST, &["tickets"])?
             .json(&body);
         let doc = send("gorgias ticket creation", req).await?;

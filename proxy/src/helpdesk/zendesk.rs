@@ -43,18 +43,11 @@ impl ZendeskNotes {
         })
     }
 
-    fn request(
-        &self,
-        method: reqwest::Method,
-        path: &[&str],
-    ) -> Result<reqwest::RequestBuilder, NoteError> {
-        self.api.request(method, path)
-    }
-
     /// The id of the requester's newest ticket that is not solved or closed.
     async fn open_ticket(&self, email: &Email) -> Result<Option<String>, NoteError> {
         let query = format!("type:ticket requester:{} status<solved", email.as_str());
         let req = self
+            .api
             .request(reqwest::Method::GET, &["api", "v2", "search.json"])?
             .query(&[
                 ("query", query.as_str()),
@@ -77,6 +70,7 @@ impl ZendeskNotes {
         let body = json!({"ticket": {"comment": {"body": note.body, "public": false}}});
         let path = format!("{ticket}.json");
         let req = self
+            .api
             .request(reqwest::Method::PUT, &["api", "v2", "tickets", &path])?
             .json(&body);
         send("zendesk ticket update", req).await.map(drop)
@@ -94,6 +88,7 @@ impl ZendeskNotes {
             "tags": ["wismo"],
         }});
         let req = self
+            .api
             .request(reqwest::Method::POST, &["api", "v2", "tickets.json"])?
             .header("Idempotency-Key", note.key())
             .json(&body);
