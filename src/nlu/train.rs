@@ -50,7 +50,10 @@ impl Default for TrainConfig {
             bits: 14,
             epochs: 14,
             learning_rate: 0.4,
-            l2: 2e-6,
+            // Chosen on the English dev set (mean macro-F1 over four seeds): 1e-5 scores 0.843
+            // against 2e-6's 0.836, keeping rare words and n-grams from swaying messages they
+            // say little about.
+            l2: 1e-5,
             seed: 20_240_601,
             holdout: 5,
             typo_share: 0.5,
