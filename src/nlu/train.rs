@@ -50,7 +50,11 @@ impl Default for TrainConfig {
             bits: 14,
             epochs: 14,
             learning_rate: 0.4,
-            l2: 2e-6,
+            // Chosen on the English dev set (mean macro-F1 over four seeds). Before the larger
+            // Spanish, French and German example sets, 1e-5 scored 0.843 against 2e-6's 0.836;
+            // with them, 0.840 against 0.830: their words and n-grams share features with
+            // English ones, and the stronger decay keeps rare ones from swaying English messages.
+            l2: 1e-5,
             seed: 20_240_601,
             holdout: 5,
             typo_share: 0.5,
