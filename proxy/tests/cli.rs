@@ -146,6 +146,36 @@ fn eval_intents_reports_scores_for_a_labelled_file() {
 }
 
 #[test]
+fn eval_intents_reads_the_held_out_sets_as_they_are_written() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/nlu/heldout_de.tsv");
+    let out = run(&["eval-intents", path], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("heldout_de"),
+        "accuracy per file:\n{report}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(
+        &bad,
+        "# a comment\ntrack_order\twhere is it\nshipping_cost\thow much\n",
+    )
+    .unwrap();
+    let out = run(&["eval-intents", bad.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3") && err.contains("shipping_cost"),
+        "{err}"
+    );
+}
+
+#[test]
 fn eval_intents_on_a_missing_file_fails_with_its_name() {
     let out = run(&["eval-intents", "no/such/file.tsv"], "");
     assert!(!out.status.success());

@@ -56,6 +56,39 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<EvalRow>, EvalError> {
     Ok(rows)
 }
 
+/// Reads labelled messages written like the training examples: `intent<TAB>text` lines, `#`
+/// comment lines, `a|b` accepting either intent; every row gets `source`.
+pub fn parse_labelled(tsv: &str, source: &str) -> Result<Vec<EvalRow>, EvalError> {
+    let mut rows = Vec::new();
+    for (i, line) in tsv.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let (label, text) = line.split_once('\t').ok_or(EvalError::Shape(i + 1))?;
+        let accepted = label
+            .split('|')
+            .map(|l| Intent::parse(l.trim()).ok_or_else(|| EvalError::Intent(i + 1, l.into())))
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.push(EvalRow {
+            text: text.trim().to_owned(),
+            accepted,
+            source: source.to_owned(),
+        });
+    }
+    Ok(rows)
+}
+
+/// Reads either shape: a file whose first line is a `text<TAB>expected…` header as
+/// [`parse_tsv`], anything else as [`parse_labelled`] with `source`.
+pub fn parse_any(tsv: &str, source: &str) -> Result<Vec<EvalRow>, EvalError> {
+    if tsv.lines().next().is_some_and(|l| l.starts_with("text\t")) {
+        parse_tsv(tsv)
+    } else {
+        parse_labelled(tsv, source)
+    }
+}
+
 /// Scores of one intent.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct IntentScore {
