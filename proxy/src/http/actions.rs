@@ -105,10 +105,7 @@ pub async fn execute(
     }
 
     // Keys are per order; the hash covers the canonical proposal.
-    let hash: String = Sha256::digest(canonical.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = hex::encode(Sha256::digest(canonical.as_bytes()));
     let scope = format!("order:{}", shopper.0.as_str());
     match ledger::reserve(&state.db, &scope, &key, &hash, state.wall.now()).await? {
         Reservation::New => {}

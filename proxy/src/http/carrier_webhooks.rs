@@ -3,7 +3,7 @@
 //! <base64>`), the delivery stored once per event id and committed, and only then a 200; the
 //! webhook worker caches the tracker afterwards.
 
-use super::webhooks::Ack;
+use super::webhooks::{body_id, check, header, Ack};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::webhooks::store::{self, Incoming};
@@ -13,15 +13,6 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
-
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-}
 
 /// How one aggregator labels its deliveries.
 struct Scheme {
@@ -74,15 +65,6 @@ pub async fn aftership(
     accept(&state, &scheme, &body).await
 }
 
-fn check(valid: bool, provider: &str) -> Result<(), AppError> {
-    if valid {
-        Ok(())
-    } else {
-        tracing::warn!(provider, "carrier webhook with an invalid signature");
-        Err(AppError::InvalidSignature)
-    }
-}
-
 /// Stores a verified delivery, deduplicated; a signed body that is not JSON is kept as failed.
 async fn accept(state: &AppState, scheme: &Scheme, body: &[u8]) -> Result<Json<Ack>, AppError> {
     let doc: Result<Value, _> = serde_json::from_slice(body);
@@ -94,13 +76,7 @@ async fn accept(state: &AppState, scheme: &Scheme, body: &[u8]) -> Result<Json<A
             .map(str::to_owned)
     };
     let topic = field(scheme.topic_key).unwrap_or_default();
-    let event_id = field(scheme.id_key).unwrap_or_else(|| {
-        let hex: String = Sha256::digest(body)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!("sha256:{hex}")
-    });
+    let event_id = field(scheme.id_key).unwrap_or_else(|| body_id(body));
     let now = state.clock.now();
     let stored = store::store(
         &state.db,

@@ -20,7 +20,7 @@ pub struct Ack {
     pub status: &'static str,
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(super) fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -34,11 +34,22 @@ fn event_id(headers: &HeaderMap, body: &[u8]) -> String {
     header(headers, "x-shopify-event-id")
         .or_else(|| header(headers, "x-shopify-webhook-id"))
         .map(str::to_owned)
-        .unwrap_or_else(|| {
-            let digest = Sha256::digest(body);
-            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-            format!("sha256:{hex}")
-        })
+        .unwrap_or_else(|| body_id(body))
+}
+
+/// The id of a delivery that carries none: a hash of its body, the same on every retry.
+pub(super) fn body_id(body: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(body)))
+}
+
+/// `Ok` for a valid signature; otherwise logs the provider and answers `invalid_signature`.
+pub(super) fn check(valid: bool, provider: &str) -> Result<(), AppError> {
+    if valid {
+        Ok(())
+    } else {
+        tracing::warn!(provider, "webhook with an invalid signature");
+        Err(AppError::InvalidSignature)
+    }
 }
 
 pub async fn shopify(
@@ -51,10 +62,7 @@ pub async fn shopify(
         .as_ref()
         .ok_or(AppError::NotConfigured("shopify webhooks"))?;
     let signature = header(&headers, "x-shopify-hmac-sha256").ok_or(AppError::InvalidSignature)?;
-    if !secret.verify(&body, signature) {
-        tracing::warn!("shopify webhook with an invalid signature");
-        return Err(AppError::InvalidSignature);
-    }
+    check(secret.verify(&body, signature), "shopify")?;
     let now = state.clock.now();
     let topic = header(&headers, "x-shopify-topic").unwrap_or("");
     let event_id = event_id(&headers, &body);

@@ -50,25 +50,16 @@ impl WebhookSecret {
 
     /// The hex form, as EasyPost sends it after `hmac-sha256-hex=`.
     pub fn sign_hex(&self, body: &[u8]) -> String {
-        self.mac(body)
-            .finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hex::encode(self.mac(body).finalize().into_bytes())
     }
 
-    /// Whether `hex` (either case) is the signature of `body`, compared in constant time.
-    pub fn verify_hex(&self, body: &[u8], hex: &str) -> bool {
-        let hex = hex.trim();
-        if hex.len() % 2 != 0 || !hex.is_ascii() {
+    /// Whether `signature` (hex, either case) is the signature of `body`, compared in constant
+    /// time.
+    pub fn verify_hex(&self, body: &[u8], signature: &str) -> bool {
+        let Ok(sig) = hex::decode(signature.trim()) else {
             return false;
-        }
-        let sig: Option<Vec<u8>> = (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-            .collect();
-        sig.is_some_and(|sig| self.mac(body).verify_slice(&sig).is_ok())
+        };
+        self.mac(body).verify_slice(&sig).is_ok()
     }
 
     /// Whether `header` (base64) is the signature of `body`. The comparison takes the same time
