@@ -56,6 +56,15 @@ impl DbOrderActions {
     }
 }
 
+/// The address a shopper typed for `order`, or the refusal that says how to write it.
+pub fn new_address(order: &Order, text: &str) -> Result<Address, ActionError> {
+    parse_address(text, &order.shipping_address.country).ok_or_else(|| {
+        ActionError::Rejected(
+            "the new address needs a street, a city, and a region with a postcode, separated by commas".into(),
+        )
+    })
+}
+
 /// Reads "12 New Street, Springfield, IL 62704" (street, city, region and postcode); the
 /// country stays the order's own.
 pub fn parse_address(text: &str, country: &str) -> Option<Address> {
@@ -86,13 +95,10 @@ impl OrderActions for DbOrderActions {
         let done =
             |detail: String, reference: Option<String>| Ok(ActionOutcome { detail, reference });
         match action {
-            Action::ChangeAddress { new_address, .. } => {
-                let address = parse_address(new_address, &order.shipping_address.country)
-                    .ok_or_else(|| {
-                        ActionError::Rejected(
-                            "the new address needs a street, a city, and a region with a postcode, separated by commas".into(),
-                        )
-                    })?;
+            Action::ChangeAddress {
+                new_address: text, ..
+            } => {
+                let address = new_address(order, text)?;
                 let shown = format!(
                     "{}, {}, {} {}",
                     address.line1,

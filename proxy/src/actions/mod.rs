@@ -7,7 +7,7 @@ mod demo;
 mod eligibility;
 pub mod ledger;
 
-pub use demo::{parse_address, DbOrderActions};
+pub use demo::{new_address, parse_address, DbOrderActions};
 pub use eligibility::{check, Refusal};
 
 use async_trait::async_trait;

@@ -6,8 +6,9 @@
 //! one for a missing order, and is rate limited per order and per customer.
 
 use super::agent::resolve_all;
+use super::helpdesk_auth::wrong_credential;
 use super::session::{issue, SessionResponse};
-use crate::auth::{Attempt, ClientIp, ProxyRequest};
+use crate::auth::{Attempt, ProxyRequest};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, State};
@@ -45,13 +46,7 @@ impl FromRequestParts<AppState> for Proxied {
             Ok(request) => Ok(Self { request }),
             Err(e) => {
                 tracing::debug!(error = %e, "app proxy request refused");
-                let Ok(client) = ClientIp::from_request_parts(parts, state).await;
-                Err(Attempt::wrong_credential(
-                    &state.limiter,
-                    vec![client.key()],
-                    AppError::Unauthorized,
-                )
-                .await)
+                Err(wrong_credential(parts, state).await)
             }
         }
     }

@@ -18,8 +18,9 @@ fn authorization(parts: &Parts) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
-/// Counts a wrong credential against the client.
-async fn wrong(parts: &mut Parts, state: &AppState) -> AppError {
+/// Counts a wrong credential (a bad signature, token or secret) against the client and answers
+/// `unauthorized`, or `rate_limited` once the client has failed too often.
+pub(super) async fn wrong_credential(parts: &mut Parts, state: &AppState) -> AppError {
     let Ok(client) = ClientIp::from_request_parts(parts, state).await;
     Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized).await
 }
@@ -44,7 +45,7 @@ impl FromRequestParts<AppState> for ZendeskAgent {
             Ok(claims) => Ok(Self(claims)),
             Err(e) => {
                 tracing::debug!(error = %e, "zendesk token refused");
-                Err(wrong(parts, state).await)
+                Err(wrong_credential(parts, state).await)
             }
         }
     }
@@ -65,7 +66,7 @@ impl FromRequestParts<AppState> for GorgiasCaller {
         if secret.authorizes(authorization(parts)) {
             Ok(Self)
         } else {
-            Err(wrong(parts, state).await)
+            Err(wrong_credential(parts, state).await)
         }
     }
 }

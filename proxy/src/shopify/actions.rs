@@ -6,7 +6,7 @@
 use super::order::GqlOrder;
 use super::queries;
 use super::source::ShopifyOrders;
-use crate::actions::{parse_address, ActionError, ActionOutcome, OrderActions};
+use crate::actions::{new_address, ActionError, ActionOutcome, OrderActions};
 use crate::webhooks::shopify::decimal_amount;
 use anyhow::Context;
 use async_trait::async_trait;
@@ -103,13 +103,10 @@ impl OrderActions for ShopifyActions {
         let done =
             |detail: String, reference: Option<String>| Ok(ActionOutcome { detail, reference });
         match action {
-            Action::ChangeAddress { new_address, .. } => {
-                let address = parse_address(new_address, &order.shipping_address.country)
-                    .ok_or_else(|| {
-                        ActionError::Rejected(
-                            "the new address needs a street, a city, and a region with a postcode, separated by commas".into(),
-                        )
-                    })?;
+            Action::ChangeAddress {
+                new_address: text, ..
+            } => {
+                let address = new_address(order, text)?;
                 let current = self.unfulfilled(order, "changing the address").await?;
                 let mut input = json!({
                     "address1": address.line1,
