@@ -140,12 +140,7 @@ impl ConversationStore {
             .last()
             .map(|m| (m.channel, m.at))
             .context("a turn has at least one message")?;
-        let mut tx = self
-            .db
-            .pool()
-            .begin()
-            .await
-            .context("starting a transaction")?;
+        let mut tx = self.db.begin().await?;
         let version = read_version.map_or(1, |v| v + 1);
         let stored = match read_version {
             None => sqlx::query(

@@ -30,12 +30,7 @@ impl DbOrderActions {
         order: &Order,
         change: impl FnOnce(&mut OrderData),
     ) -> Result<(), ActionError> {
-        let mut tx = self
-            .db
-            .pool()
-            .begin()
-            .await
-            .context("starting a transaction")?;
+        let mut tx = self.db.begin().await?;
         let current = db::orders_in::load_order_in(&mut tx, &order.number)
             .await?
             .ok_or_else(|| ActionError::Rejected(format!("order {} is gone", order.number)))?;

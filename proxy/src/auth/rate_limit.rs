@@ -97,12 +97,7 @@ impl RateLimiter {
     /// Counts one failed attempt against each of `keys`, and forgets minutes the window has left.
     pub async fn record_failure(&self, keys: &[&str]) -> anyhow::Result<()> {
         let (now, first) = self.minutes();
-        let mut tx = self
-            .db
-            .pool()
-            .begin()
-            .await
-            .context("starting a transaction")?;
+        let mut tx = self.db.begin().await?;
         for key in keys {
             sqlx::query(
                 "INSERT INTO auth_failures (key, minute, failures) VALUES ($1, $2, 1)

@@ -157,6 +157,11 @@ impl Db {
         &self.pool
     }
 
+    /// Starts a transaction on the pool.
+    pub async fn begin(&self) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        self.pool.begin().await.context("starting a transaction")
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -48,7 +48,7 @@ pub async fn insert_shipment(
     order_number: &OrderNumber,
     shipment: &Shipment,
 ) -> anyhow::Result<()> {
-    let mut tx = db.pool().begin().await.context("starting a transaction")?;
+    let mut tx = db.begin().await?;
     upsert_shipment(&mut tx, order_number, shipment).await?;
     for e in &shipment.events {
         insert_event(&mut tx, &shipment.tracking_number, e, "carrier", None).await?;

@@ -75,7 +75,7 @@ struct EventRow {
 
 /// Applies one event; returns whether it is now settled (applied, ignored or failed for good).
 async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<bool> {
-    let mut tx = db.pool().begin().await.context("starting a transaction")?;
+    let mut tx = db.begin().await?;
     let claimed = sqlx::query(
         "UPDATE webhook_events SET processed_at = $1, process_count = process_count + 1
          WHERE id = $2 AND processed_at IS NULL AND failed_at IS NULL",
