@@ -249,6 +249,18 @@ async fn fake_aftership(fake: Shared) -> String {
 }
 
 /// The demo app with `tracking` plugged in and short time limits.
+/// EasyPost at the fake whose address is `base`.
+fn plug_easypost(app: &mut TestApp, base: &str) {
+    plug(
+        app,
+        Arc::new(EasyPostTracking::new(
+            client(),
+            &format!("{base}/v2"),
+            EASYPOST_KEY,
+        )),
+    );
+}
+
 fn plug(app: &mut TestApp, tracking: Arc<dyn wismo_proxy::tracking::TrackingSource>) {
     app.state.tracking = tracking;
     app.state.timeouts = Timeouts {
@@ -295,14 +307,7 @@ async fn an_easypost_tracker_is_registered_read_and_cached_for_the_next_view() {
     for mut app in spawn_demos().await {
         let fake: Shared = Arc::default();
         let base = fake_easypost(fake.clone()).await;
-        plug(
-            &mut app,
-            Arc::new(EasyPostTracking::new(
-                client(),
-                &format!("{base}/v2"),
-                EASYPOST_KEY,
-            )),
-        );
+        plug_easypost(&mut app, &base);
         let view = order_view(&app).await;
         let p = parcel(&view);
         assert_eq!(
@@ -390,14 +395,7 @@ async fn a_slow_carrier_degrades_to_the_cached_data_with_its_old_age() {
             ..Fake::default()
         }));
         let base = fake_easypost(fake.clone()).await;
-        plug(
-            &mut app,
-            Arc::new(EasyPostTracking::new(
-                client(),
-                &format!("{base}/v2"),
-                EASYPOST_KEY,
-            )),
-        );
+        plug_easypost(&mut app, &base);
         cache_old_document(&app).await;
         let started = Instant::now();
         let view = order_view(&app).await;
@@ -422,29 +420,14 @@ async fn a_failing_carrier_degrades_to_the_cached_data_and_never_to_an_error() {
             ..Fake::default()
         }));
         let base = fake_easypost(fake.clone()).await;
-        plug(
-            &mut app,
-            Arc::new(EasyPostTracking::new(
-                client(),
-                &format!("{base}/v2"),
-                EASYPOST_KEY,
-            )),
-        );
+        plug_easypost(&mut app, &base);
         cache_old_document(&app).await;
         let view = order_view(&app).await;
         assert_eq!(parcel(&view)["checked_at"], "2026-11-17T17:05:00Z");
 
         // With nothing cached, the shop's own view of the parcel is shown instead.
-        let other = common::spawn_demo_on(app.backend).await;
-        let mut other = other;
-        plug(
-            &mut other,
-            Arc::new(EasyPostTracking::new(
-                client(),
-                &format!("{base}/v2"),
-                EASYPOST_KEY,
-            )),
-        );
+        let mut other = common::spawn_demo_on(app.backend).await;
+        plug_easypost(&mut other, &base);
         let view = order_view(&other).await;
         assert_eq!(parcel(&view)["checked_at"], "2026-11-19T14:30:00Z");
     }
