@@ -45,6 +45,17 @@ fn main() -> ExitCode {
             chrono::Utc::now(),
             io::stdout().lock(),
         ),
+        Command::Webhooks(args) => run_server(async move {
+            let out = io::stdout().lock();
+            match args.command {
+                cli::WebhooksCommand::Failed { config } => {
+                    cli::webhooks::failed(&config, out).await
+                }
+                cli::WebhooksCommand::Retry { config, apply, ids } => {
+                    cli::webhooks::retry(&config, &ids, apply, chrono::Utc::now(), out).await
+                }
+            }
+        }),
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

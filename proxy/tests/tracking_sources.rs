@@ -609,3 +609,34 @@ async fn carrier_webhooks_without_a_configured_secret_are_refused() {
         assert_eq!(r.json()["code"], "not_configured");
     }
 }
+
+// See: issue 14. With `provider = "stored"` a pushed carrier document must outlive
+// `refresh_after`: falling back to the shop's own scans made moving parcels look stalled.
+#[tokio::test]
+async fn scans_pushed_by_webhook_stay_the_parcels_data_after_the_refresh_window() {
+    for mut app in spawn_demos().await {
+        let stored = wismo_proxy::tracking::StoredTracking::new(app.db.clone());
+        plug(&mut app, Arc::new(stored));
+        // Only the label scan in the pushed document, so it differs from the demo's own scans.
+        let pushed = easypost_event("evt_9", "2026-11-19T13:12:00Z", &EASYPOST_DETAILS[..1]);
+        assert_eq!(
+            easypost_hook(&app, &pushed, None).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(app.drain_webhooks().await, 1);
+        assert_eq!(statuses(parcel(&order_view(&app).await)), ["pre_transit"]);
+        for hours in [1, 30] {
+            app.clock.advance(chrono::Duration::hours(hours));
+            let view = order_view(&app).await;
+            let p = parcel(&view);
+            assert_eq!(
+                statuses(p),
+                ["pre_transit"],
+                "{} after {hours} h",
+                app.backend
+            );
+            // Its age is still the age of the pushed document, not the time of this view.
+            assert_eq!(p["checked_at"], "2026-11-19T15:00:00Z", "{}", app.backend);
+        }
+    }
+}

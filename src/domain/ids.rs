@@ -15,8 +15,9 @@ pub enum IdError {
     /// The postcode does not look like any supported country's postcode.
     #[error("postcode is not valid")]
     Postcode,
-    /// The tracking number has characters other than letters and digits, or a wrong length.
-    #[error("tracking number must be 8 to 40 letters or digits")]
+    /// The tracking number has characters other than letters, digits and separators, or a
+    /// wrong length.
+    #[error("tracking number must be 4 to 64 letters or digits, optionally with spaces or dashes")]
     TrackingNumber,
 }
 
@@ -151,19 +152,28 @@ impl From<Postcode> for String {
     }
 }
 
-/// A carrier tracking number, uppercased with spaces removed.
+/// A carrier tracking number, uppercased, without the spaces, dashes and dots people and carriers
+/// write into it for readability (`4912-3456-7890` is `491234567890`), so the same parcel has one
+/// key whichever system reports it.
+///
+/// Any number a carrier issues in that alphabet is accepted, whether or not its shape is known:
+/// recognising the carrier from a number ([`crate::carrier::recognise`]) is a hint, never a gate.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct TrackingNumber(String);
 
 impl TrackingNumber {
     pub fn parse(raw: &str) -> Result<Self, IdError> {
-        let s: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
-        if s.len() < 8 || s.len() > 40 || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let mut s = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            match c {
+                c if c.is_ascii_alphanumeric() => s.push(c.to_ascii_uppercase()),
+                c if c.is_whitespace()
+                    || matches!(c, '-' | '.' | '_' | '\u{2010}'..='\u{2015}') => {}
+                _ => return Err(IdError::TrackingNumber),
+            }
+        }
+        if s.len() < 4 || s.len() > 64 {
             return Err(IdError::TrackingNumber);
         }
         Ok(Self(s))
@@ -233,6 +243,17 @@ mod tests {
             "1Z999AA10123456784"
         );
         assert!(TrackingNumber::parse("abc").is_err());
+        // See: issue 14. Numbers of unknown shapes are kept; separators are not part of them.
+        assert_eq!(
+            TrackingNumber::parse("4912-3456-7890").unwrap().as_str(),
+            "491234567890"
+        );
+        assert_eq!(
+            TrackingNumber::parse("lx 123.456.789 de").unwrap().as_str(),
+            "LX123456789DE"
+        );
+        assert!(TrackingNumber::parse("N/A").is_err());
+        assert!(TrackingNumber::parse("<b>1Z</b>").is_err());
     }
 
     #[test]

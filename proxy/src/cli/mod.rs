@@ -7,6 +7,7 @@ mod parse_tracking;
 mod resolve;
 mod tracking_link;
 mod translate;
+pub mod webhooks;
 
 pub use classify::classify;
 pub use eval_intents::eval_intents;
@@ -55,6 +56,38 @@ pub enum Command {
     /// Mint a signed tracking link for an order with the configured `tracking_links` secret:
     /// prints the token (the link is `https://HOST/t/TOKEN`) and, on a second line, its expiry.
     TrackingLink(TrackingLinkArgs),
+    /// Inspect and re-apply stored webhook deliveries that could not be applied:
+    /// `wismo webhooks failed --config FILE` lists them (id, provider, topic, event id, failed at,
+    /// reason), `wismo webhooks retry --config FILE [--apply] [ID...]` queues them (all, or the
+    /// ids named) to be applied again, e.g. after an upgrade.
+    Webhooks(WebhooksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WebhooksArgs {
+    #[command(subcommand)]
+    pub command: WebhooksCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhooksCommand {
+    /// List the deliveries that could not be applied, one per line, then their count.
+    Failed {
+        /// TOML configuration file (its `database`, or DATABASE_URL).
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Queue failed deliveries to be applied again; a running server applies them within seconds.
+    Retry {
+        /// TOML configuration file (its `database`, or DATABASE_URL).
+        #[arg(long)]
+        config: PathBuf,
+        /// Apply the queue now, from this command, and report what still fails.
+        #[arg(long)]
+        apply: bool,
+        /// The ids to retry (as `failed` lists them); none means every failed delivery.
+        ids: Vec<i64>,
+    },
 }
 
 #[derive(Debug, Args)]

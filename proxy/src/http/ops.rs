@@ -5,6 +5,7 @@ use crate::helpdesk::outbox;
 use crate::ops::metrics::Gauges;
 use crate::ops::OPENAPI_JSON;
 use crate::state::AppState;
+use crate::webhooks::store;
 use anyhow::Context;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -70,10 +71,23 @@ async fn metrics(State(state): State<AppState>) -> Response {
         tracing::warn!(error = ?e, "helpdesk notes pending unknown");
         -1
     });
+    let counted = store::failed_counts(&state.db).await.unwrap_or_else(|e| {
+        tracing::warn!(error = ?e, "failed webhooks unknown");
+        Vec::new()
+    });
+    // Every provider is reported, so a count that falls back to zero after a retry shows as 0.
+    let webhooks_failed = ["aftership", "easypost", "shopify"]
+        .into_iter()
+        .map(|p| {
+            let n = counted.iter().find(|(c, _)| c == p).map_or(0, |(_, n)| *n);
+            (p.to_owned(), n)
+        })
+        .collect();
     let body = state.metrics.render(Gauges {
         webhook_queue,
         helpdesk_notes,
         rate_limit_rejections: state.limiter.rejections(),
+        webhooks_failed,
     });
     (
         [(

@@ -19,6 +19,8 @@ const LATENCY: &str = "wismo_http_request_duration_seconds";
 const QUEUE: &str = "wismo_webhook_queue_depth";
 const NOTES: &str = "wismo_helpdesk_notes_pending";
 const REJECTIONS: &str = "wismo_rate_limit_rejections_total";
+const FAILED: &str = "wismo_webhooks_failed";
+const FOREIGN: &str = "wismo_webhooks_foreign_shop_total";
 
 /// Latency buckets in seconds: a cached lookup takes well under a millisecond, a cold one with a
 /// slow carrier several seconds.
@@ -31,7 +33,7 @@ const BUCKETS: [f64; 12] = [
 const UPKEEP_EVERY: u64 = 4096;
 
 /// What the metrics endpoint reads from elsewhere when scraped.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Gauges {
     /// Stored webhook deliveries not yet applied (nor given up on).
     pub webhook_queue: i64,
@@ -39,12 +41,16 @@ pub struct Gauges {
     pub helpdesk_notes: i64,
     /// Verification attempts refused as rate limited since start.
     pub rate_limit_rejections: u64,
+    /// Stored webhook deliveries that could not be applied, per provider (`wismo webhooks failed`
+    /// lists them).
+    pub webhooks_failed: Vec<(String, i64)>,
 }
 
 struct Inner {
     recorder: PrometheusRecorder,
     handle: PrometheusHandle,
     recorded: AtomicU64,
+    foreign_webhooks: AtomicU64,
 }
 
 /// The app's metrics. Cheap to clone.
@@ -68,6 +74,7 @@ impl Default for Metrics {
             recorder,
             handle,
             recorded: AtomicU64::new(0),
+            foreign_webhooks: AtomicU64::new(0),
         }))
     }
 }
@@ -89,6 +96,12 @@ impl Metrics {
         }
     }
 
+    /// Counts a correctly signed webhook from a shop this proxy does not serve (acknowledged and
+    /// dropped unread).
+    pub fn count_foreign_webhook(&self) {
+        self.0.foreign_webhooks.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// The Prometheus text exposition of everything, with `gauges` as of now.
     pub fn render(&self, gauges: Gauges) -> String {
         metrics::with_local_recorder(&self.0.recorder, || {
@@ -104,12 +117,24 @@ impl Metrics {
             metrics::describe_gauge!(QUEUE, "webhook deliveries stored but not yet applied");
             metrics::describe_gauge!(NOTES, "helpdesk notes queued but not yet delivered");
             metrics::describe_counter!(REJECTIONS, "verification attempts refused as rate limited");
+            metrics::describe_gauge!(
+                FAILED,
+                "webhook deliveries stored that could not be applied, by provider"
+            );
+            metrics::describe_counter!(
+                FOREIGN,
+                "signed Shopify webhooks from another shop, acknowledged and ignored"
+            );
             // Precision loss only past 2^53 pending events.
             #[allow(clippy::cast_precision_loss)]
             {
                 metrics::gauge!(QUEUE).set(gauges.webhook_queue as f64);
                 metrics::gauge!(NOTES).set(gauges.helpdesk_notes as f64);
+                for (provider, n) in &gauges.webhooks_failed {
+                    metrics::gauge!(FAILED, "provider" => provider.clone()).set(*n as f64);
+                }
             }
+            metrics::counter!(FOREIGN).absolute(self.0.foreign_webhooks.load(Ordering::Relaxed));
             metrics::counter!(REJECTIONS).absolute(gauges.rate_limit_rejections);
         });
         self.0.handle.run_upkeep();
@@ -163,7 +188,16 @@ mod tests {
             webhook_queue: 3,
             helpdesk_notes: 2,
             rate_limit_rejections: 5,
+            webhooks_failed: vec![("shopify".into(), 2)],
         });
+        assert!(
+            text.contains(r#"wismo_webhooks_failed{provider="shopify"} 2"#),
+            "{text}"
+        );
+        assert!(
+            text.contains("wismo_webhooks_foreign_shop_total 0"),
+            "{text}"
+        );
         assert!(
             text.contains(r#"wismo_http_requests_total{method="GET",route="/api/v1/orders/{number}",status="200"} 1"#),
             "{text}"

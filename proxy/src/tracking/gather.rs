@@ -144,8 +144,10 @@ async fn refresh(
 ) -> Option<View> {
     let limits = state.timeouts;
     if let Some(c) = cached {
+        // The cached document stays the parcel's data until newer data replaces it; its age
+        // only decides whether a live carrier service is worth asking again.
         let age = (now - c.checked_at).to_std().unwrap_or_default();
-        if age < limits.refresh_after {
+        if age < limits.refresh_after || !state.tracking.live() {
             return Some(View::cached(c));
         }
     }
@@ -184,8 +186,11 @@ async fn refresh(
             estimated_delivery: tracked.estimated_delivery,
             checked_at: now,
         };
-        if let Err(e) = cache::store_in(&state.db, &entry).await {
-            tracing::warn!(error = ?e, parcel = parcel_no, "cannot cache carrier data");
+        match cache::store_in(&state.db, &entry).await {
+            Ok(true) => {}
+            // A webhook brought a newer document than the one just fetched: keep that one.
+            Ok(false) => return cached.map(View::cached),
+            Err(e) => tracing::warn!(error = ?e, parcel = parcel_no, "cannot cache carrier data"),
         }
     }
     let checked_at = tracked.as_of.unwrap_or(now);

@@ -57,6 +57,13 @@ pub struct Tracked {
 /// timeout and falls back to the cache, so an implementation never needs its own fallback.
 #[async_trait]
 pub trait TrackingSource: Send + Sync + 'static {
+    /// Whether the source asks a carrier service over the network. The stored source is not
+    /// live: it only reads back what the shop and webhooks wrote, so a carrier document pushed
+    /// by webhook must never be replaced by it, however old that document is.
+    fn live(&self) -> bool {
+        true
+    }
+
     /// Asks the service to watch the parcel (and push webhooks about it), returning what it
     /// knows already. Registering a parcel twice is harmless.
     async fn register(&self, parcel: &Parcel) -> anyhow::Result<Option<Tracked>>;

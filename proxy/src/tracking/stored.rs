@@ -22,6 +22,10 @@ impl StoredTracking {
 
 #[async_trait]
 impl TrackingSource for StoredTracking {
+    fn live(&self) -> bool {
+        false
+    }
+
     /// Nothing to register with: the stored scans are all there is.
     async fn register(&self, parcel: &Parcel) -> anyhow::Result<Option<Tracked>> {
         self.fetch(parcel).await

@@ -5,6 +5,7 @@ use crate::db::time::to_db;
 use crate::db::Db;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use sqlx::AnyConnection;
 
 /// A verified delivery about to be stored.
 #[derive(Debug, Clone)]
@@ -42,16 +43,79 @@ pub async fn store(db: &Db, e: &Incoming<'_>) -> anyhow::Result<Option<i64>> {
 
 /// Marks an event as one that can never be applied, with the reason; it is kept for inspection.
 pub async fn mark_failed(db: &Db, id: i64, error: &str, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let mut conn = db
+        .pool()
+        .acquire()
+        .await
+        .context("acquiring a connection")?;
+    mark_failed_in(&mut conn, id, error, now).await
+}
+
+/// [`mark_failed`] inside the caller's transaction.
+pub async fn mark_failed_in(
+    conn: &mut AnyConnection,
+    id: i64,
+    error: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE webhook_events SET failed_at = $1, error = $2, attempts = attempts + 1 WHERE id = $3",
     )
     .bind(to_db(now))
     .bind(error)
     .bind(id)
-    .execute(db.pool())
+    .execute(&mut *conn)
     .await
     .with_context(|| format!("marking webhook event {id} failed"))?;
     Ok(())
+}
+
+/// The events that could not be applied, oldest first: for `wismo webhooks failed`.
+pub async fn failed(db: &Db) -> anyhow::Result<Vec<EventStatus>> {
+    sqlx::query_as(
+        "SELECT id, provider, topic, event_id, processed_at, process_count, failed_at, attempts, error
+         FROM webhook_events WHERE failed_at IS NOT NULL ORDER BY id",
+    )
+    .fetch_all(db.pool())
+    .await
+    .context("listing failed webhook events")
+}
+
+/// How many events could not be applied, per provider: for `/metrics`.
+pub async fn failed_counts(db: &Db) -> anyhow::Result<Vec<(String, i64)>> {
+    sqlx::query_as(
+        "SELECT provider, COUNT(*) FROM webhook_events WHERE failed_at IS NOT NULL
+         GROUP BY provider ORDER BY provider",
+    )
+    .fetch_all(db.pool())
+    .await
+    .context("counting failed webhook events")
+}
+
+/// Puts failed events back in the queue, so the worker applies them again (after an upgrade
+/// that can read them): the ones named, or every failed one when `ids` is empty. Returns how
+/// many were queued again. Their stored body is applied like a new delivery: versions keep only
+/// the newest data, so an old event re-applied never rolls an order back.
+pub async fn retry_failed(db: &Db, ids: &[i64]) -> anyhow::Result<u64> {
+    let mut requeued = 0;
+    let reset = "UPDATE webhook_events SET failed_at = NULL, processed_at = NULL, attempts = 0,
+                 error = NULL WHERE failed_at IS NOT NULL";
+    if ids.is_empty() {
+        requeued += sqlx::query(reset)
+            .execute(db.pool())
+            .await
+            .context("queueing failed webhook events again")?
+            .rows_affected();
+    }
+    for id in ids {
+        requeued += sqlx::query(&format!("{reset} AND id = $1"))
+            .bind(id)
+            .execute(db.pool())
+            .await
+            .with_context(|| format!("queueing webhook event {id} again"))?
+            .rows_affected();
+    }
+    Ok(requeued)
 }
 
 /// How one stored event stands, for operators and tests.

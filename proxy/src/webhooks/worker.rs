@@ -112,13 +112,22 @@ async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<boo
     };
     match result {
         Ok(applied) => {
-            if let shopify::Applied::Ignored(note) = &applied {
-                sqlx::query("UPDATE webhook_events SET error = $1 WHERE id = $2")
-                    .bind(format!("ignored: {note}"))
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .context("noting an ignored webhook")?;
+            match &applied {
+                shopify::Applied::Applied => {}
+                shopify::Applied::Ignored(note) => {
+                    sqlx::query("UPDATE webhook_events SET error = $1 WHERE id = $2")
+                        .bind(format!("ignored: {note}"))
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .context("noting an ignored webhook")?;
+                }
+                // Its data is kept (committed below); the event is listed as failed so an
+                // operator sees it and can apply it again after an upgrade.
+                shopify::Applied::Unusable(reason) => {
+                    tracing::warn!(id, topic = %row.topic, %reason, "webhook stored but cannot be applied");
+                    store::mark_failed_in(&mut tx, id, reason, now).await?;
+                }
             }
             tx.commit().await.context("committing a webhook event")?;
             tracing::debug!(id, topic = %row.topic, "webhook applied");

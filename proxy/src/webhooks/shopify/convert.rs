@@ -14,6 +14,8 @@ use wismo::{
 pub struct Derived {
     pub order: Order,
     pub shipments: Vec<(Shipment, Vec<String>)>,
+    /// What could not be used and was left out (a tracking number nobody can read), for the log.
+    pub notes: Vec<String>,
 }
 
 /// Digits after the decimal point of a currency (ISO 4217 minor units).
@@ -198,8 +200,24 @@ pub fn derive(
         fulfillments.iter().filter(|f| f.is_active()).collect();
     sorted.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let mut untracked = false;
+    let mut notes = Vec::new();
     for f in sorted {
-        let numbers = f.all_tracking_numbers();
+        // A number that is not a tracking number at all ("N/A", a URL) must not sink the order:
+        // the parcel is shown as shipped without tracking, and the note says what was dropped.
+        let numbers: Vec<TrackingNumber> = f
+            .all_tracking_numbers()
+            .iter()
+            .filter_map(|raw| {
+                TrackingNumber::parse(raw)
+                    .map_err(|e| notes.push(format!("fulfillment {}: {raw:?}: {e}", f.id)))
+                    .ok()
+            })
+            .fold(Vec::new(), |mut out, t| {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+                out
+            });
         untracked |= numbers.is_empty();
         let carrier = Carrier::parse(f.tracking_company.as_deref().unwrap_or_default());
         let mut mine: Vec<&payload::FulfillmentEvent> =
@@ -208,9 +226,7 @@ pub fn derive(
             (a.happened_at.unwrap_or(a.created_at), &a.id)
                 .cmp(&(b.happened_at.unwrap_or(b.created_at), &b.id))
         });
-        for (i, raw) in numbers.iter().enumerate() {
-            let tracking_number = TrackingNumber::parse(raw)
-                .map_err(|e| format!("fulfillment {}: {raw:?}: {e}", f.id))?;
+        for (i, tracking_number) in numbers.iter().enumerate() {
             let id = if numbers.len() == 1 {
                 f.id.clone()
             } else {
@@ -256,7 +272,7 @@ pub fn derive(
             let estimated_delivery = mine.iter().rev().find_map(|e| e.estimated_delivery_at);
             let shipment = Shipment::new(ShipmentData {
                 carrier: carrier.clone(),
-                tracking_number,
+                tracking_number: tracking_number.clone(),
                 events: scans,
                 estimated_delivery,
                 checked_at,
@@ -294,7 +310,11 @@ pub fn derive(
         shipping_service: service(&o.shipping_lines),
     })
     .map_err(|e| format!("order {}: {e}", o.id))?;
-    Ok(Derived { order, shipments })
+    Ok(Derived {
+        order,
+        shipments,
+        notes,
+    })
 }
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ pub enum Applied {
     Applied,
     /// Nothing to do for this topic; the note says why.
     Ignored(String),
+    /// The payload was kept as the resource's latest version, but the order cannot be derived
+    /// from the versions stored so far; the reason says why. A later event about the same order
+    /// derives it again from the newer versions, so this one failing never blocks those.
+    Unusable(String),
 }
 
 /// Why an event was not applied.
@@ -85,6 +89,9 @@ pub async fn apply(
         }
         other => return Ok(Applied::Ignored(format!("topic {other} is not handled"))),
     };
-    versions::rebuild(conn, &order_id).await?;
-    Ok(Applied::Applied)
+    match versions::rebuild(conn, &order_id).await {
+        Ok(()) => Ok(Applied::Applied),
+        Err(ApplyError::Invalid(reason)) => Ok(Applied::Unusable(reason)),
+        Err(e) => Err(e),
+    }
 }

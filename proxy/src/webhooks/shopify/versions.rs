@@ -121,6 +121,9 @@ pub async fn rebuild(conn: &mut AnyConnection, order_id: &str) -> Result<(), App
         .collect::<Result<Vec<payload::FulfillmentEvent>, _>>()?;
 
     let derived = convert::derive(&order, &fulfillments, &events).map_err(ApplyError::Invalid)?;
+    for note in &derived.notes {
+        tracing::warn!(order = order_id, %note, "part of a Shopify order left out");
+    }
     upsert_order(conn, &derived.order, Some(order_id)).await?;
     let customer_id = order.customer.as_ref().and_then(|c| c.id.as_deref());
     set_customer_id_in(conn, &derived.order.number, customer_id).await?;

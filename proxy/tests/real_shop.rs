@@ -1,0 +1,180 @@
+//! What a real shop's webhooks hit (issue 14), through the router on every configured database:
+//! payloads in the shapes Shopify, EasyPost and AfterShip document, with the quirks of real data.
+
+#![recursion_limit = "256"]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::shopify::{fulfillment, order};
+use common::{spawn_demos, TestApp};
+use serde_json::Value;
+use wismo::OrderNumber;
+use wismo_proxy::webhooks::store;
+
+async fn stored_order(app: &TestApp, number: &str) -> Option<wismo::Order> {
+    app.state
+        .orders
+        .order(&OrderNumber::parse(number).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn shipments(app: &TestApp, number: &str) -> Vec<wismo::Shipment> {
+    let o = stored_order(app, number).await.expect("the order");
+    app.state.orders.shipments(&o).await.unwrap()
+}
+
+/// A fulfillment of order `number` whose tracking number is `tracking`, carried by `company`.
+fn fulfillment_with(number: u64, tracking: &str, company: &str) -> Value {
+    let mut f = fulfillment(
+        number,
+        9_100_000_001,
+        "2026-11-18T10:00:00-05:00",
+        "success",
+    );
+    f["tracking_company"] = company.into();
+    f["tracking_number"] = tracking.into();
+    f["tracking_numbers"] = serde_json::json!([tracking]);
+    f["tracking_url"] = Value::Null;
+    f["tracking_urls"] = serde_json::json!([]);
+    f
+}
+
+// See: issue 14. A tracking number of a shape the core does not know sank the fulfillment, and
+// with it every later update of the order: a cancelled order stayed "delivered".
+#[tokio::test]
+async fn a_tracking_number_of_an_unknown_shape_is_kept_and_later_updates_still_apply() {
+    for app in spawn_demos().await {
+        app.webhook(
+            "orders/create",
+            "ev-1",
+            &order(2001, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        let f = fulfillment_with(2001, "4912-3456-7890", "Japan Post");
+        let r = app.webhook("fulfillments/create", "ev-2", &f).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(app.drain_webhooks().await, 2);
+        let parcels = shipments(&app, "2001").await;
+        assert_eq!(parcels.len(), 1, "{}", app.backend);
+        assert_eq!(parcels[0].tracking_number.as_str(), "491234567890");
+        assert!(store::failed(&app.db).await.unwrap().is_empty());
+
+        // The order is cancelled later; the update embeds the same fulfillment.
+        let mut cancelled = order(2001, "2026-11-18T12:00:00-05:00");
+        cancelled["cancelled_at"] = "2026-11-18T12:00:00-05:00".into();
+        cancelled["cancel_reason"] = "customer".into();
+        cancelled["fulfillments"] = serde_json::json!([f]);
+        app.webhook("orders/cancelled", "ev-3", &cancelled).await;
+        assert_eq!(app.drain_webhooks().await, 1);
+        let o = stored_order(&app, "2001").await.unwrap();
+        assert!(o.cancelled_at.is_some(), "{}", app.backend);
+        assert!(store::failed(&app.db).await.unwrap().is_empty());
+    }
+}
+
+// See: issue 14. Something that is no tracking number at all is left out, not fatal.
+#[tokio::test]
+async fn a_fulfillment_whose_tracking_number_is_not_one_still_ships_the_order() {
+    for app in spawn_demos().await {
+        app.webhook(
+            "orders/create",
+            "ev-1",
+            &order(2001, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        let f = fulfillment_with(2001, "N/A", "Other");
+        app.webhook("fulfillments/create", "ev-2", &f).await;
+        app.drain_webhooks().await;
+        assert!(store::failed(&app.db).await.unwrap().is_empty());
+        let o = stored_order(&app, "2001").await.unwrap();
+        assert!(o.fulfillments.is_empty());
+        assert_eq!(o.fulfillment_status, wismo::FulfillmentStatus::InProgress);
+    }
+}
+
+async fn metrics_text(app: &TestApp) -> String {
+    let r = app.get("/metrics").await;
+    assert_eq!(r.status, StatusCode::OK);
+    r.text()
+}
+
+// See: issue 14. A failure was only a log line; now it is counted, listed and can be retried.
+#[tokio::test]
+async fn a_webhook_that_cannot_be_applied_is_counted_listed_and_can_be_queued_again() {
+    for app in spawn_demos().await {
+        let mut no_items = order(2001, "2026-11-17T09:12:05-05:00");
+        no_items["line_items"] = serde_json::json!([]);
+        app.webhook("orders/create", "ev-1", &no_items).await;
+        app.drain_webhooks().await;
+        let failed = store::failed(&app.db).await.unwrap();
+        assert_eq!(failed.len(), 1, "{}", app.backend);
+        assert_eq!(failed[0].topic, "orders/create");
+        assert!(failed[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("no line items"));
+        let text = metrics_text(&app).await;
+        assert!(
+            text.contains(r#"wismo_webhooks_failed{provider="shopify"} 1"#),
+            "{text}"
+        );
+
+        assert_eq!(store::retry_failed(&app.db, &[]).await.unwrap(), 1);
+        assert!(store::failed(&app.db).await.unwrap().is_empty());
+        // Still unreadable by this version: applied again, failed again, nothing lost.
+        assert_eq!(app.drain_webhooks().await, 1);
+        let again = store::failed(&app.db).await.unwrap();
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].process_count, 2);
+        // Retrying an id that is not failed queues nothing.
+        assert_eq!(store::retry_failed(&app.db, &[999]).await.unwrap(), 0);
+        assert_eq!(
+            store::retry_failed(&app.db, &[again[0].id]).await.unwrap(),
+            1
+        );
+    }
+}
+
+// See: issue 14. The operator's commands, against a database `wismo serve` would use.
+#[tokio::test]
+async fn wismo_webhooks_lists_failed_deliveries_and_queues_them_again() {
+    let app = common::spawn_demo().await;
+    let mut no_items = order(2001, "2026-11-17T09:12:05-05:00");
+    no_items["line_items"] = serde_json::json!([]);
+    app.webhook("orders/create", "ev-1", &no_items).await;
+    app.drain_webhooks().await;
+    let config = app.dir.path().join("wismo.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "database = {:?}\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n",
+            app.dir.path().join("test.sqlite").to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wismo"))
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let listed = run(&["webhooks", "failed"]);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(
+        lines[0].contains("\tshopify\torders/create\tev-1\t"),
+        "{listed}"
+    );
+    assert!(lines[0].ends_with("order has no line items"), "{listed}");
+    assert_eq!(lines[1], "1 failed");
+    let retried = run(&["webhooks", "retry", "--apply"]);
+    assert_eq!(retried, "1 queued again\n1 applied, 1 still failed\n");
+}
