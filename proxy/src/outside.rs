@@ -164,10 +164,11 @@ pub fn plug_in(
 
     let ep = &config.easypost;
     let ast = &config.aftership;
-    state.carrier_webhook_secrets.easypost = webhook_secret(
-        pick(env, EASYPOST_WEBHOOK_SECRET_ENV, ep.webhook_secret.as_ref()),
-        "easypost.webhook_secret",
-    )?;
+    // EasyPost signs with the NFKD form of the secret (see `WebhookSecret::nfkd`).
+    state.carrier_webhook_secrets.easypost =
+        pick(env, EASYPOST_WEBHOOK_SECRET_ENV, ep.webhook_secret.as_ref())
+            .map(|s| WebhookSecret::nfkd(&s).context("easypost.webhook_secret"))
+            .transpose()?;
     state.carrier_webhook_secrets.aftership = webhook_secret(
         pick(
             env,

@@ -178,3 +178,109 @@ async fn wismo_webhooks_lists_failed_deliveries_and_queues_them_again() {
     let retried = run(&["webhooks", "retry", "--apply"]);
     assert_eq!(retried, "1 queued again\n1 applied, 1 still failed\n");
 }
+
+/// EasyPost's published webhook body shape: an Event around the Tracker.
+fn easypost_event(tracking_code: &str, updated_at: &str, est_delivery: &str) -> Value {
+    serde_json::json!({
+        "object": "Event",
+        "id": "evt_0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "mode": "production",
+        "description": "tracker.updated",
+        "previous_attributes": {"status": "pre_transit"},
+        "created_at": updated_at,
+        "updated_at": updated_at,
+        "pending_urls": [],
+        "completed_urls": [],
+        "user_id": "user_0123456789abcdef",
+        "status": "pending",
+        "result": {
+            "object": "Tracker",
+            "id": "trk_0123456789abcdef0123456789abcdef",
+            "mode": "production",
+            "tracking_code": tracking_code,
+            "status": "in_transit",
+            "status_detail": "arrived_at_facility",
+            "carrier": "FedEx",
+            "created_at": "2026-11-17T16:10:00Z",
+            "updated_at": updated_at,
+            "signed_by": null,
+            "weight": 614.4,
+            "est_delivery_date": est_delivery,
+            "shipment_id": null,
+            "public_url": "https://track.easypost.com/djE6dHJrXzAxMjM",
+            "fees": [],
+            "carrier_detail": null,
+            "tracking_details": [
+                {
+                    "object": "TrackingDetail",
+                    "message": "Shipment information sent to FedEx",
+                    "description": "",
+                    "status": "pre_transit",
+                    "status_detail": "label_created",
+                    "datetime": "2026-11-17T16:05:00Z",
+                    "source": "FedEx",
+                    "carrier_code": "OC",
+                    "tracking_location": {"object": "TrackingLocation", "city": null, "state": null, "country": null, "zip": null}
+                },
+                {
+                    "object": "TrackingDetail",
+                    "message": "Arrived at FedEx location",
+                    "description": "",
+                    "status": "in_transit",
+                    "status_detail": "arrived_at_facility",
+                    "datetime": "2026-11-18T09:00:00Z",
+                    "source": "FedEx",
+                    "carrier_code": "AR",
+                    "tracking_location": {"object": "TrackingLocation", "city": "EDISON TWP", "state": "NJ", "country": "US", "zip": "08817"}
+                }
+            ]
+        }
+    })
+}
+
+// See: issue 14. EasyPost's libraries sign with the NFKD form of the secret; a secret with an
+// accent, configured as the merchant typed it, must accept EasyPost's own signature.
+#[tokio::test]
+async fn an_easypost_signature_made_with_a_non_ascii_secret_is_accepted() {
+    for mut app in spawn_demos().await {
+        let config = wismo_proxy::config::Config::parse(
+            "[easypost]\nwebhook_secret = \"s\u{e9}cret-\u{e4}pfel\"\n",
+            std::path::Path::new("wismo.toml"),
+        )
+        .unwrap();
+        wismo_proxy::outside::plug_in(&config, &mut app.state, &|_| None).unwrap();
+        app.router = wismo_proxy::app(app.state.clone());
+        let body = easypost_event(
+            "1Z4W96E80310428511",
+            "2026-11-19T13:12:00Z",
+            "2026-11-20T00:00:00Z",
+        )
+        .to_string();
+        // What EasyPost's client library computes: HMAC-SHA256 keyed by the NFKD bytes.
+        let nfkd = "se\u{301}cret-a\u{308}pfel";
+        let sig = wismo_proxy::webhooks::WebhookSecret::new(nfkd.as_bytes())
+            .unwrap()
+            .sign_hex(body.as_bytes());
+        let r = app
+            .post_with(
+                "/webhooks/easypost",
+                &[("x-hmac-signature", &format!("hmac-sha256-hex={sig}"))],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}: {}", app.backend, r.text());
+        // A signature keyed by the composed bytes is not EasyPost's and is refused.
+        let composed =
+            wismo_proxy::webhooks::WebhookSecret::new("s\u{e9}cret-\u{e4}pfel".as_bytes())
+                .unwrap()
+                .sign_hex(body.as_bytes());
+        let r = app
+            .post_with(
+                "/webhooks/easypost",
+                &[("x-hmac-signature", &format!("hmac-sha256-hex={composed}"))],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+}

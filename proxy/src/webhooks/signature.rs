@@ -7,6 +7,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::fmt;
 use std::sync::Arc;
+use unicode_normalization::UnicodeNormalization;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -34,6 +35,14 @@ impl WebhookSecret {
             return Err(SecretError::Empty);
         }
         Ok(Self(Arc::from(bytes)))
+    }
+
+    /// The key EasyPost signs with: its client libraries normalise the webhook secret to Unicode
+    /// NFKD before using its UTF-8 bytes as the HMAC key, so a secret such as "sécret" must be
+    /// normalised the same way or every genuine delivery is refused.
+    pub fn nfkd(secret: &str) -> Result<Self, SecretError> {
+        let normalised: String = secret.nfkd().collect();
+        Self::new(normalised.as_bytes())
     }
 
     fn mac(&self, body: &[u8]) -> HmacSha256 {
@@ -95,5 +104,26 @@ mod tests {
         assert!(!key.verify_hex(b"{\"id\":1}", "zz"));
         assert!(!key.verify_hex(b"{\"id\":1}", "é1"));
         assert_eq!(WebhookSecret::new(b"").unwrap_err(), SecretError::Empty);
+    }
+
+    // See: issue 14. EasyPost's libraries key the HMAC with the NFKD form of the secret.
+    #[test]
+    fn an_easypost_secret_is_normalised_to_nfkd_before_signing() {
+        // "é" as one code point (U+00E9) and as "e" plus a combining acute accent (U+0301).
+        let composed = WebhookSecret::nfkd("s\u{e9}cret").unwrap();
+        let decomposed = WebhookSecret::new("se\u{301}cret".as_bytes()).unwrap();
+        let body = br#"{"object":"Event"}"#;
+        assert_eq!(composed.sign_hex(body), decomposed.sign_hex(body));
+        assert_ne!(
+            composed.sign_hex(body),
+            WebhookSecret::new("s\u{e9}cret".as_bytes())
+                .unwrap()
+                .sign_hex(body)
+        );
+        // Compatibility forms fold too: the "ﬁ" ligature is "fi".
+        assert_eq!(
+            WebhookSecret::nfkd("\u{fb01}x").unwrap().sign_hex(body),
+            WebhookSecret::new(b"fix").unwrap().sign_hex(body)
+        );
     }
 }
