@@ -8,7 +8,7 @@ use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::config::{Config, DATABASE_ENV, SECRET_ENV, SHOPIFY_SECRET_ENV};
 use crate::db::Db;
 use crate::state::AppState;
-use crate::{demo, helpdesk, http, webhooks};
+use crate::{db, demo, helpdesk, http, webhooks};
 use anyhow::Context;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -18,7 +18,8 @@ use tokio::net::TcpListener;
 /// `wismo demo`: seed if empty, freeze the clock, announce the address on stdout, serve.
 pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
     let db = Db::open(&args.db).await?;
-    if demo::seed_if_empty(&db).await? {
+    db::adopt_unowned(&db, demo::SHOP).await?;
+    if demo::seed_if_empty(&db, demo::SHOP).await? {
         tracing::info!(db = %args.db.display(), "seeded the demo shop");
     }
     // A fresh key per run: demo tokens die with the process, and there is no secret to configure.
@@ -27,8 +28,8 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
         Arc::new(FixedClock::new(demo::now())),
         demo::policy(),
         SessionKey::random()?,
-    );
-    state.shop = Arc::from("demo");
+    )
+    .with_shop(demo::SHOP);
     state.www_dir = args.www_dir;
     state.widget_dir = args.widget_dir;
     let listener = bind(args.addr).await?;
@@ -42,13 +43,24 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = Config::load(&args.config)?;
     let session_key = config.session_key(std::env::var(SECRET_ENV).ok())?;
     let webhook_secret = config.shopify_secret(std::env::var(SHOPIFY_SECRET_ENV).ok())?;
+    // Webhooks are applied only for the configured shop; without one every delivery would be
+    // acknowledged and dropped, silently.
+    anyhow::ensure!(
+        webhook_secret.is_none() || config.shopify.shop_domain.is_some(),
+        "shopify.shop_domain is required with shopify.client_secret: webhooks are applied only \
+         for that shop (e.g. shop_domain = \"your-shop.myshopify.com\")"
+    );
     let db = Db::connect(&config.database(std::env::var(DATABASE_ENV).ok())).await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let mut state = AppState::new(db, clock, config.policy.clone(), session_key);
+    let shop = config.shop();
+    let adopted = db::adopt_unowned(&db, &shop).await?;
+    if adopted > 0 {
+        tracing::info!(adopted, %shop, "stored orders from before shops were recorded now belong to this shop");
+    }
+    let mut state = AppState::new(db, clock, config.policy.clone(), session_key).with_shop(&shop);
     state.trust_forwarded_for = config.trust_forwarded_for;
     state.www_dir = config.www_dir.clone();
     state.widget_dir = config.widget_dir.clone();
-    state.shop = Arc::from(config.shop());
     state.shopify_webhook_secret = webhook_secret;
     state.integrations = config.integrations(|k| std::env::var(k).ok())?;
     crate::outside::plug_in(&config, &mut state, &|name| std::env::var(name).ok())?;

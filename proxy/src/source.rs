@@ -28,34 +28,38 @@ pub trait OrderSource: Send + Sync + 'static {
     }
 }
 
-/// Orders and scans kept in the proxy's own database: the demo shop, and any shop synced into it
-/// by webhooks.
+/// Orders and scans kept in the proxy's own database for one shop: the demo shop, or a shop
+/// synced into it by webhooks.
 #[derive(Debug, Clone)]
 pub struct DbOrderSource {
     db: Db,
+    shop: std::sync::Arc<str>,
 }
 
 impl DbOrderSource {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    pub fn new(db: Db, shop: &str) -> Self {
+        Self {
+            db,
+            shop: shop.into(),
+        }
     }
 }
 
 #[async_trait]
 impl OrderSource for DbOrderSource {
     async fn order(&self, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
-        crate::db::load_order(&self.db, number).await
+        crate::db::load_order(&self.db, &self.shop, number).await
     }
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
-        crate::db::load_shipments(&self.db, &order.number).await
+        crate::db::load_shipments(&self.db, &self.shop, &order.number).await
     }
 
     async fn orders_of_customer(&self, customer_id: &str) -> anyhow::Result<Vec<OrderNumber>> {
-        crate::db::orders_of_customer(&self.db, customer_id).await
+        crate::db::orders_of_customer(&self.db, &self.shop, customer_id).await
     }
 
     async fn orders_with_email(&self, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
-        crate::db::orders_with_email(&self.db, email).await
+        crate::db::orders_with_email(&self.db, &self.shop, email).await
     }
 }

@@ -69,10 +69,10 @@ impl AppState {
     /// override the public fields they need.
     pub fn new(db: Db, clock: Arc<dyn Clock>, policy: Policy, session_key: SessionKey) -> Self {
         Self {
-            orders: Arc::new(DbOrderSource::new(db.clone())),
-            tracking: Arc::new(StoredTracking::new(db.clone())),
+            orders: Arc::new(DbOrderSource::new(db.clone(), DEFAULT_SHOP)),
+            tracking: Arc::new(StoredTracking::new(db.clone(), DEFAULT_SHOP)),
             timeouts: Timeouts::default(),
-            actions: Arc::new(DbOrderActions::new(db.clone(), clock.clone())),
+            actions: Arc::new(DbOrderActions::new(db.clone(), DEFAULT_SHOP, clock.clone())),
             limiter: RateLimiter::new(db.clone()),
             db,
             clock,
@@ -82,7 +82,7 @@ impl AppState {
             trust_forwarded_for: false,
             www_dir: PathBuf::from("www"),
             widget_dir: PathBuf::from("target/widget"),
-            shop: Arc::from("default"),
+            shop: Arc::from(DEFAULT_SHOP),
             action_timeout: crate::actions::ledger::EXECUTION_LIMIT,
             helpdesk: None,
             shopify_webhook_secret: None,
@@ -93,4 +93,24 @@ impl AppState {
             metrics: Metrics::default(),
         }
     }
+
+    /// The same state serving `shop` (a Shopify shop's `myshopify.com` domain, or `demo`): the
+    /// name its orders, parcels and conversations are kept under, and the only shop whose
+    /// webhooks it applies. Call it before plugging in other order sources or actions: it
+    /// points the database-backed ones at that shop.
+    #[must_use]
+    pub fn with_shop(mut self, shop: &str) -> Self {
+        self.shop = Arc::from(shop);
+        self.orders = Arc::new(DbOrderSource::new(self.db.clone(), shop));
+        self.tracking = Arc::new(StoredTracking::new(self.db.clone(), shop));
+        self.actions = Arc::new(DbOrderActions::new(
+            self.db.clone(),
+            shop,
+            self.clock.clone(),
+        ));
+        self
+    }
 }
+
+/// The shop a state serves until [`AppState::with_shop`] names one.
+pub const DEFAULT_SHOP: &str = "default";

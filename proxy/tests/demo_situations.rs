@@ -44,8 +44,8 @@ async fn resolve_demo_order(source: &DbOrderSource, number: &str) -> wismo::Reso
 async fn demo_source(backend: &str) -> (DbOrderSource, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = common::fresh_db(backend, dir.path()).await;
-    assert!(demo::seed_if_empty(&db).await.unwrap());
-    (DbOrderSource::new(db), dir)
+    assert!(demo::seed_if_empty(&db, demo::SHOP).await.unwrap());
+    (DbOrderSource::new(db, demo::SHOP), dir)
 }
 
 #[tokio::test]
@@ -119,10 +119,10 @@ async fn seeding_twice_leaves_the_demo_shop_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite");
     let first = Db::open(&path).await.unwrap();
-    assert!(demo::seed_if_empty(&first).await.unwrap());
+    assert!(demo::seed_if_empty(&first, demo::SHOP).await.unwrap());
     first.close().await;
     let again = Db::open(&path).await.unwrap();
-    assert!(!demo::seed_if_empty(&again).await.unwrap());
+    assert!(!demo::seed_if_empty(&again, demo::SHOP).await.unwrap());
     assert_eq!(db::order_count(&again).await.unwrap(), 12);
 }
 

@@ -112,7 +112,7 @@ fn post(addr: &str, e: &Event) -> Option<(u16, String)> {
     write!(
         s,
         "POST /webhooks/shopify HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\n\
-         X-Shopify-Topic: {}\r\nX-Shopify-Event-Id: {}\r\nX-Shopify-Hmac-Sha256: {}\r\nContent-Length: {}\r\n\r\n{}",
+         X-Shopify-Shop-Domain: northwind.myshopify.com\r\nX-Shopify-Topic: {}\r\nX-Shopify-Event-Id: {}\r\nX-Shopify-Hmac-Sha256: {}\r\nContent-Length: {}\r\n\r\n{}",
         e.topic,
         e.id,
         e.signature,
@@ -163,7 +163,7 @@ fn kill_and_restart(backend: &str) {
     std::fs::write(
         &config,
         format!(
-            "listen = \"127.0.0.1:0\"\ndatabase = {database:?}\nsession_secret = \"{}\"\n[shopify]\nclient_secret = \"{SECRET}\"\n",
+            "listen = \"127.0.0.1:0\"\ndatabase = {database:?}\nsession_secret = \"{}\"\n[shopify]\nshop_domain = \"northwind.myshopify.com\"\nclient_secret = \"{SECRET}\"\n",
             "k".repeat(32)
         ),
     )
@@ -292,6 +292,7 @@ fn kill_and_restart(backend: &str) {
         let o = rt
             .block_on(wismo_proxy::db::load_order(
                 &db,
+                "northwind.myshopify.com",
                 &wismo::OrderNumber::parse(&n.to_string()).unwrap(),
             ))
             .unwrap()

@@ -31,7 +31,7 @@ async fn a_message_is_resolved_against_the_shoppers_order_and_the_conversation_s
         let res: wismo::Resolution = serde_json::from_slice(&r.body).expect("a Resolution");
         assert_eq!(res.situation.unwrap().kind(), "in_transit");
         assert!(!res.reply.is_empty());
-        let store = ConversationStore::new(app.db.clone(), "demo");
+        let store = ConversationStore::new(app.db.clone(), common::SHOP);
         let stored = store
             .get(&Email::parse("marco@example.com").unwrap())
             .await
@@ -80,7 +80,7 @@ async fn a_conversation_started_in_chat_continues_by_email() {
             second.proposals,
             first.proposals
         );
-        let store = ConversationStore::new(app.db.clone(), "demo");
+        let store = ConversationStore::new(app.db.clone(), common::SHOP);
         let email = Email::parse("jane@example.com").unwrap();
         let history: Vec<(Channel, String)> = store
             .history(&email)
@@ -107,7 +107,7 @@ async fn a_stale_version_cannot_overwrite_a_newer_conversation() {
     for app in spawn_demos().await {
         let token = app.token("1004", "marco@example.com").await;
         say(&app, &token, &json!({"message": "where is my order?"})).await;
-        let store = ConversationStore::new(app.db.clone(), "demo");
+        let store = ConversationStore::new(app.db.clone(), common::SHOP);
         let email = Email::parse("marco@example.com").unwrap();
         let read = store.get(&email).await.unwrap().unwrap();
         let turn = [wismo_proxy::conversations::Message {
@@ -177,7 +177,7 @@ async fn without_a_valid_session_nothing_is_answered_or_stored() {
         )
         .await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", app.backend);
-        let store = ConversationStore::new(app.db.clone(), "demo");
+        let store = ConversationStore::new(app.db.clone(), common::SHOP);
         assert!(store
             .get(&Email::parse("marco@example.com").unwrap())
             .await

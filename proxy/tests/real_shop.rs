@@ -284,3 +284,186 @@ async fn an_easypost_signature_made_with_a_non_ascii_secret_is_accepted() {
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
 }
+
+/// A Shopify delivery signed with the app's secret (shared by every shop that installed it),
+/// about `shop`.
+async fn webhook_from(
+    app: &TestApp,
+    shop: Option<&str>,
+    topic: &str,
+    id: &str,
+    body: &Value,
+) -> common::Reply {
+    let body = body.to_string();
+    let sig = wismo_proxy::webhooks::WebhookSecret::new(common::WEBHOOK_SECRET)
+        .unwrap()
+        .sign(body.as_bytes());
+    let mut headers = vec![
+        ("x-shopify-topic", topic),
+        ("x-shopify-event-id", id),
+        ("x-shopify-hmac-sha256", sig.as_str()),
+        ("x-shopify-api-version", "2026-10"),
+    ];
+    if let Some(shop) = shop {
+        headers.push(("x-shopify-shop-domain", shop));
+    }
+    app.post_with("/webhooks/shopify", &headers, body.as_bytes())
+        .await
+}
+
+// See: issue 14. A development store sharing the app sent its own #2001, which replaced this
+// shop's: the rightful buyer was refused and the other store's buyer got a session.
+#[tokio::test]
+async fn another_shops_webhook_is_acknowledged_ignored_and_counted() {
+    for app in spawn_demos().await {
+        let ours = order(2001, "2026-11-17T09:12:05-05:00");
+        app.webhook("orders/create", "ev-1", &ours).await;
+        app.drain_webhooks().await;
+
+        let mut theirs = order(2001, "2026-11-18T09:12:05-05:00");
+        theirs["id"] = 9_990_000_001u64.into();
+        theirs["email"] = "someone@dev-store.example".into();
+        theirs["contact_email"] = "someone@dev-store.example".into();
+        theirs["customer"]["email"] = "someone@dev-store.example".into();
+        for (shop, id) in [
+            (Some("northwind-dev.myshopify.com"), "ev-dev"),
+            (None, "ev-nodomain"),
+        ] {
+            let r = webhook_from(&app, shop, "orders/updated", id, &theirs).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", app.backend);
+            assert_eq!(r.json()["status"], "ignored");
+        }
+        // The domain is compared without regard to case, as DNS names are.
+        let r = webhook_from(
+            &app,
+            Some("Northwind.MyShopify.com"),
+            "orders/updated",
+            "ev-case",
+            &order(2001, "2026-11-17T09:30:00-05:00"),
+        )
+        .await;
+        assert_eq!(r.json()["status"], "stored");
+        assert_eq!(app.drain_webhooks().await, 1);
+        // Nothing of the other shop was stored, and our order is untouched.
+        assert_eq!(
+            store::all(&app.db).await.unwrap().len(),
+            2,
+            "{}",
+            app.backend
+        );
+        let o = stored_order(&app, "2001").await.unwrap();
+        assert_eq!(o.customer.email.as_str(), common::shopify::email(2001));
+        assert_eq!(
+            app.session("2001", &common::shopify::email(2001))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.session("2001", "someone@dev-store.example")
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+        let text = metrics_text(&app).await;
+        assert!(
+            text.contains("wismo_webhooks_foreign_shop_total 2"),
+            "{text}"
+        );
+    }
+}
+
+// See: issue 14. Orders are keyed by Shopify's id: another order claiming a number that one of
+// the shop's orders holds is an error to look at, never a replacement.
+#[tokio::test]
+async fn a_different_shopify_order_with_the_same_number_never_replaces_the_first() {
+    for app in spawn_demos().await {
+        app.webhook(
+            "orders/create",
+            "ev-1",
+            &order(2001, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        let mut other = order(2001, "2026-11-18T09:12:05-05:00");
+        other["id"] = 9_990_000_001u64.into();
+        other["email"] = "someone@else.example".into();
+        app.webhook("orders/create", "ev-2", &other).await;
+        app.drain_webhooks().await;
+        let o = stored_order(&app, "2001").await.unwrap();
+        assert_eq!(
+            o.customer.email.as_str(),
+            common::shopify::email(2001),
+            "{}",
+            app.backend
+        );
+        let failed = store::failed(&app.db).await.unwrap();
+        assert_eq!(failed.len(), 1);
+        assert!(
+            failed[0]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("already belongs to Shopify order"),
+            "{:?}",
+            failed[0].error
+        );
+    }
+}
+
+// See: issue 14. Storage keeps each shop's orders apart, so one database can hold several.
+#[tokio::test]
+async fn two_shops_in_one_database_keep_their_own_order_with_the_same_number() {
+    for app in spawn_demos().await {
+        let other_shop = app.state.clone().with_shop("other.myshopify.com");
+        wismo_proxy::demo::seed_if_empty(&app.db, "other.myshopify.com")
+            .await
+            .unwrap();
+        // The demo is seeded already, so nothing more was written: add one order by hand.
+        let ours = stored_order(&app, "1004").await.unwrap();
+        let mut data = wismo::OrderData::from(ours.clone());
+        data.customer.email = wismo::Email::parse("other@shop.example").unwrap();
+        let theirs = wismo::Order::new(data).unwrap();
+        wismo_proxy::db::insert_order(&app.db, "other.myshopify.com", &theirs)
+            .await
+            .unwrap();
+        let n = OrderNumber::parse("1004").unwrap();
+        let seen = other_shop.orders.order(&n).await.unwrap().unwrap();
+        assert_eq!(
+            seen.customer.email.as_str(),
+            "other@shop.example",
+            "{}",
+            app.backend
+        );
+        assert_eq!(stored_order(&app, "1004").await.unwrap(), ours);
+        // The other shop's order has no parcels; ours keeps its own.
+        assert!(other_shop.orders.shipments(&seen).await.unwrap().is_empty());
+        assert!(!shipments(&app, "1004").await.is_empty());
+    }
+}
+
+// See: issue 14. Orders stored before orders had a shop belong to the configured shop after
+// the upgrade, with their parcels and scans.
+#[tokio::test]
+async fn orders_stored_before_shops_are_adopted_by_the_configured_shop() {
+    for app in spawn_demos().await {
+        let ours = stored_order(&app, "1004").await.unwrap();
+        let parcels = shipments(&app, "1004").await;
+        // Move the demo's rows back to "no shop", as the migration leaves older rows.
+        sqlx::query("UPDATE orders SET shop = '' WHERE shop = $1")
+            .bind(common::SHOP)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        assert!(
+            stored_order(&app, "1004").await.is_none(),
+            "{}",
+            app.backend
+        );
+        let adopted = wismo_proxy::db::adopt_unowned(&app.db, common::SHOP)
+            .await
+            .unwrap();
+        assert_eq!(adopted, 12, "{}", app.backend);
+        assert_eq!(stored_order(&app, "1004").await.unwrap(), ours);
+        assert_eq!(shipments(&app, "1004").await, parcels);
+    }
+}

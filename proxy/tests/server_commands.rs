@@ -123,6 +123,30 @@ fn serve_refuses_to_start_without_any_secret() {
     assert!(err.contains("WISMO_SESSION_SECRET"), "{err}");
 }
 
+// See: issue 14. Webhooks are applied only for the configured shop; without one, every delivery
+// would be acknowledged and dropped without a word.
+#[test]
+fn serve_refuses_a_webhook_secret_without_the_shop_it_is_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wismo.toml");
+    std::fs::write(
+        &config,
+        "listen = \"127.0.0.1:0\"\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n\
+         [shopify]\nclient_secret = \"shpss_x\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env_remove("WISMO_SESSION_SECRET")
+        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("shopify.shop_domain is required"), "{err}");
+}
+
 /// Runs the demo with `env` for one `/healthz` request, stops it with SIGTERM and returns what
 /// it wrote to stderr.
 fn demo_stderr(env: &[(&str, &str)]) -> String {

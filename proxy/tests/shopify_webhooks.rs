@@ -345,6 +345,7 @@ async fn a_signed_but_malformed_delivery_is_kept_with_its_error_and_answered_400
                     ("x-shopify-topic", "orders/create"),
                     ("x-shopify-event-id", "ev-bad"),
                     ("x-shopify-hmac-sha256", &sig),
+                    ("x-shopify-shop-domain", common::SHOP),
                 ],
                 body,
             )

@@ -376,7 +376,7 @@ async fn cache_old_document(app: &TestApp) {
         &app.db,
         &Entry {
             tracking_number: &TrackingNumber::parse(PARCEL).unwrap(),
-            order_number: Some(&OrderNumber::parse(ORDER).unwrap()),
+            order: Some((common::SHOP, &OrderNumber::parse(ORDER).unwrap())),
             carrier: &Carrier::Ups,
             raw: &raw,
             estimated_delivery: None,
@@ -615,7 +615,7 @@ async fn carrier_webhooks_without_a_configured_secret_are_refused() {
 #[tokio::test]
 async fn scans_pushed_by_webhook_stay_the_parcels_data_after_the_refresh_window() {
     for mut app in spawn_demos().await {
-        let stored = wismo_proxy::tracking::StoredTracking::new(app.db.clone());
+        let stored = wismo_proxy::tracking::StoredTracking::new(app.db.clone(), common::SHOP);
         plug(&mut app, Arc::new(stored));
         // Only the label scan in the pushed document, so it differs from the demo's own scans.
         let pushed = easypost_event("evt_9", "2026-11-19T13:12:00Z", &EASYPOST_DETAILS[..1]);

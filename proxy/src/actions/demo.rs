@@ -15,12 +15,18 @@ use wismo::{Address, FulfillmentStatus, Order, OrderData, Postcode};
 #[derive(Clone)]
 pub struct DbOrderActions {
     db: Db,
+    shop: Arc<str>,
     clock: Arc<dyn Clock>,
 }
 
 impl DbOrderActions {
-    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
-        Self { db, clock }
+    /// Changes `shop`'s orders in `db`.
+    pub fn new(db: Db, shop: &str, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            db,
+            shop: shop.into(),
+            clock,
+        }
     }
 
     /// Loads the order, lets `change` edit it and stores it, in one transaction; the order must
@@ -31,7 +37,7 @@ impl DbOrderActions {
         change: impl FnOnce(&mut OrderData),
     ) -> Result<(), ActionError> {
         let mut tx = self.db.begin().await?;
-        let current = db::orders_in::load_order_in(&mut tx, &order.number)
+        let current = db::orders_in::load_order_in(&mut tx, &self.shop, &order.number)
             .await?
             .ok_or_else(|| ActionError::Rejected(format!("order {} is gone", order.number)))?;
         if current.fulfillment_status != FulfillmentStatus::Unfulfilled
@@ -45,7 +51,7 @@ impl DbOrderActions {
         let mut data = OrderData::from(current);
         change(&mut data);
         let updated = Order::new(data).context("the edited order is not valid")?;
-        db::orders_in::upsert_order(&mut tx, &updated, None).await?;
+        db::orders_in::upsert_order(&mut tx, &self.shop, &updated, None).await?;
         tx.commit().await.context("committing an order change")?;
         Ok(())
     }

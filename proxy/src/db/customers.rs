@@ -9,6 +9,7 @@ use wismo::{Email, OrderNumber};
 /// Records which shop customer placed an order (`None` for a guest checkout).
 pub async fn set_customer_id(
     db: &Db,
+    shop: &str,
     number: &OrderNumber,
     customer_id: Option<&str>,
 ) -> anyhow::Result<()> {
@@ -17,16 +18,18 @@ pub async fn set_customer_id(
         .acquire()
         .await
         .context("acquiring a connection")?;
-    set_customer_id_in(&mut conn, number, customer_id).await
+    set_customer_id_in(&mut conn, shop, number, customer_id).await
 }
 
 pub(crate) async fn set_customer_id_in(
     conn: &mut AnyConnection,
+    shop: &str,
     number: &OrderNumber,
     customer_id: Option<&str>,
 ) -> anyhow::Result<()> {
-    sqlx::query("UPDATE orders SET customer_id = $1 WHERE number = $2")
+    sqlx::query("UPDATE orders SET customer_id = $1 WHERE shop = $2 AND number = $3")
         .bind(customer_id)
+        .bind(shop)
         .bind(number.as_str())
         .execute(&mut *conn)
         .await
@@ -35,10 +38,16 @@ pub(crate) async fn set_customer_id_in(
 }
 
 /// The orders of the shop customer with this id.
-pub async fn orders_of_customer(db: &Db, customer_id: &str) -> anyhow::Result<Vec<OrderNumber>> {
+pub async fn orders_of_customer(
+    db: &Db,
+    shop: &str,
+    customer_id: &str,
+) -> anyhow::Result<Vec<OrderNumber>> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT number FROM orders WHERE customer_id = $1 ORDER BY created_at DESC, number DESC",
+        "SELECT number FROM orders WHERE shop = $1 AND customer_id = $2
+         ORDER BY created_at DESC, number DESC",
     )
+    .bind(shop)
     .bind(customer_id)
     .fetch_all(db.pool())
     .await
@@ -47,10 +56,16 @@ pub async fn orders_of_customer(db: &Db, customer_id: &str) -> anyhow::Result<Ve
 }
 
 /// The orders placed with this e-mail address.
-pub async fn orders_with_email(db: &Db, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
+pub async fn orders_with_email(
+    db: &Db,
+    shop: &str,
+    email: &Email,
+) -> anyhow::Result<Vec<OrderNumber>> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT number FROM orders WHERE email = $1 ORDER BY created_at DESC, number DESC",
+        "SELECT number FROM orders WHERE shop = $1 AND email = $2
+         ORDER BY created_at DESC, number DESC",
     )
+    .bind(shop)
     .bind(email.as_str())
     .fetch_all(db.pool())
     .await

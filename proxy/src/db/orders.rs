@@ -8,29 +8,33 @@ use sqlx::AnyConnection;
 use wismo::carrier::Carrier;
 use wismo::{Order, OrderNumber, Shipment, ShipmentData, TrackingEvent, TrackingNumber};
 
-/// Stores a new order (its validated JSON whole, plus the columns lookups need).
-pub async fn insert_order(db: &Db, order: &Order) -> anyhow::Result<()> {
+/// Stores a new order of `shop` (its validated JSON whole, plus the columns lookups need).
+pub async fn insert_order(db: &Db, shop: &str, order: &Order) -> anyhow::Result<()> {
     let mut conn = db
         .pool()
         .acquire()
         .await
         .context("acquiring a connection")?;
-    upsert_order(&mut conn, order, None).await
+    upsert_order(&mut conn, shop, order, None).await
 }
 
-/// Stores an order or replaces the stored one with the same number; `source_id` names the shop
-/// resource it was derived from.
+/// Stores an order of `shop` or replaces the stored one with the same number; `source_id` names
+/// the shop resource it was derived from.
 pub(crate) async fn upsert_order(
     conn: &mut AnyConnection,
+    shop: &str,
     order: &Order,
     source_id: Option<&str>,
 ) -> anyhow::Result<()> {
     let data = serde_json::to_string(order).context("serialising an order")?;
     sqlx::query(
-        "INSERT INTO orders (number, email, created_at, data, source_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (number) DO UPDATE SET email = excluded.email, created_at = excluded.created_at,
-             data = excluded.data, source_id = excluded.source_id",
+        "INSERT INTO orders (shop, number, email, created_at, data, source_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (shop, number) DO UPDATE SET email = excluded.email,
+             created_at = excluded.created_at, data = excluded.data,
+             source_id = COALESCE(excluded.source_id, orders.source_id)",
     )
+    .bind(shop)
     .bind(order.number.as_str())
     .bind(order.customer.email.as_str())
     .bind(to_db(order.created_at))
@@ -42,16 +46,17 @@ pub(crate) async fn upsert_order(
     Ok(())
 }
 
-/// Stores a parcel of an order with its scans, in one transaction.
+/// Stores a parcel of an order of `shop` with its scans, in one transaction.
 pub async fn insert_shipment(
     db: &Db,
+    shop: &str,
     order_number: &OrderNumber,
     shipment: &Shipment,
 ) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
-    upsert_shipment(&mut tx, order_number, shipment).await?;
+    upsert_shipment(&mut tx, shop, order_number, shipment).await?;
     for e in &shipment.events {
-        insert_event(&mut tx, &shipment.tracking_number, e, "carrier", None).await?;
+        insert_event(&mut tx, shop, &shipment.tracking_number, e, "carrier", None).await?;
     }
     tx.commit().await.context("committing a shipment")?;
     Ok(())
@@ -60,16 +65,18 @@ pub async fn insert_shipment(
 /// Stores a parcel's row (not its scans), replacing what is known about it.
 pub(crate) async fn upsert_shipment(
     conn: &mut AnyConnection,
+    shop: &str,
     order_number: &OrderNumber,
     shipment: &Shipment,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO shipments (tracking_number, order_number, carrier, estimated_delivery, checked_at, international)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (tracking_number) DO UPDATE SET order_number = excluded.order_number,
+        "INSERT INTO shipments (shop, tracking_number, order_number, carrier, estimated_delivery, checked_at, international)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (shop, tracking_number) DO UPDATE SET order_number = excluded.order_number,
              carrier = excluded.carrier, estimated_delivery = excluded.estimated_delivery,
              checked_at = excluded.checked_at, international = excluded.international",
     )
+    .bind(shop)
     .bind(shipment.tracking_number.as_str())
     .bind(order_number.as_str())
     .bind(shipment.carrier.slug())
@@ -85,15 +92,17 @@ pub(crate) async fn upsert_shipment(
 /// Stores one scan; `source` is `carrier` or `shopify` (whose codes are Shopify's own).
 pub(crate) async fn insert_event(
     conn: &mut AnyConnection,
+    shop: &str,
     tracking_number: &TrackingNumber,
     e: &TrackingEvent,
     source: &str,
     source_id: Option<&str>,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO tracking_events (tracking_number, at, code, description, place, status, source, source_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO tracking_events (shop, tracking_number, at, code, description, place, status, source, source_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
+    .bind(shop)
     .bind(tracking_number.as_str())
     .bind(to_db(e.at))
     .bind(&e.code)
@@ -108,6 +117,39 @@ pub(crate) async fn insert_event(
     Ok(())
 }
 
+/// Gives the rows stored before orders had a shop (shop `''`) to `shop`, the one this proxy is
+/// configured for; their parcels and scans follow through the cascading keys. Returns how many
+/// orders were adopted.
+pub async fn adopt_unowned(db: &Db, shop: &str) -> anyhow::Result<u64> {
+    let mut tx = db.begin().await?;
+    let n = sqlx::query("UPDATE orders SET shop = $1 WHERE shop = ''")
+        .bind(shop)
+        .execute(&mut *tx)
+        .await
+        .context("assigning stored orders to the shop")?
+        .rows_affected();
+    for table in [
+        "shopify_orders",
+        "shopify_fulfillments",
+        "shopify_fulfillment_events",
+    ] {
+        sqlx::query(&format!("UPDATE {table} SET shop = $1 WHERE shop = ''"))
+            .bind(shop)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("assigning {table} to the shop"))?;
+    }
+    sqlx::query(
+        "UPDATE carrier_tracking SET shop = $1 WHERE shop IS NULL AND order_number IS NOT NULL",
+    )
+    .bind(shop)
+    .execute(&mut *tx)
+    .await
+    .context("assigning cached parcels to the shop")?;
+    tx.commit().await.context("committing the shop's rows")?;
+    Ok(n)
+}
+
 /// How many orders are stored: zero means a fresh database.
 pub async fn order_count(db: &Db) -> anyhow::Result<i64> {
     sqlx::query_scalar("SELECT COUNT(*) FROM orders")
@@ -116,25 +158,32 @@ pub async fn order_count(db: &Db) -> anyhow::Result<i64> {
         .context("counting orders")
 }
 
-/// The order with this number, if there is one.
-pub async fn load_order(db: &Db, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
+/// The order of `shop` with this number, if there is one.
+pub async fn load_order(
+    db: &Db,
+    shop: &str,
+    number: &OrderNumber,
+) -> anyhow::Result<Option<Order>> {
     let mut conn = db
         .pool()
         .acquire()
         .await
         .context("acquiring a connection")?;
-    load_order_in(&mut conn, number).await
+    load_order_in(&mut conn, shop, number).await
 }
 
 pub(crate) async fn load_order_in(
     conn: &mut AnyConnection,
+    shop: &str,
     number: &OrderNumber,
 ) -> anyhow::Result<Option<Order>> {
-    let data: Option<String> = sqlx::query_scalar("SELECT data FROM orders WHERE number = $1")
-        .bind(number.as_str())
-        .fetch_optional(&mut *conn)
-        .await
-        .with_context(|| format!("loading order {number}"))?;
+    let data: Option<String> =
+        sqlx::query_scalar("SELECT data FROM orders WHERE shop = $1 AND number = $2")
+            .bind(shop)
+            .bind(number.as_str())
+            .fetch_optional(&mut *conn)
+            .await
+            .with_context(|| format!("loading order {number}"))?;
     data.map(|d| {
         serde_json::from_str(&d).with_context(|| format!("stored order {number} is not valid"))
     })
@@ -161,11 +210,16 @@ struct EventRow {
 
 /// The parcels of an order with their scans, each scan translated afresh by the core so an
 /// improved code table applies to old rows too.
-pub async fn load_shipments(db: &Db, number: &OrderNumber) -> anyhow::Result<Vec<Shipment>> {
+pub async fn load_shipments(
+    db: &Db,
+    shop: &str,
+    number: &OrderNumber,
+) -> anyhow::Result<Vec<Shipment>> {
     let rows: Vec<ShipmentRow> = sqlx::query_as(
         "SELECT tracking_number, carrier, estimated_delivery, checked_at, international
-         FROM shipments WHERE order_number = $1 ORDER BY tracking_number",
+         FROM shipments WHERE shop = $1 AND order_number = $2 ORDER BY tracking_number",
     )
+    .bind(shop)
     .bind(number.as_str())
     .fetch_all(db.pool())
     .await
@@ -174,8 +228,9 @@ pub async fn load_shipments(db: &Db, number: &OrderNumber) -> anyhow::Result<Vec
     for row in rows {
         let events: Vec<EventRow> = sqlx::query_as(
             "SELECT at, code, description, place, source FROM tracking_events
-             WHERE tracking_number = $1 ORDER BY at, id",
+             WHERE shop = $1 AND tracking_number = $2 ORDER BY at, id",
         )
+        .bind(shop)
         .bind(&row.tracking_number)
         .fetch_all(db.pool())
         .await

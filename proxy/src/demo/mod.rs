@@ -32,15 +32,18 @@ pub fn policy() -> Policy {
 /// The storefront customer id of the demo's first shopper (Jane, order 1001); the others follow.
 pub const DEMO_FIRST_CUSTOMER_ID: usize = 7001;
 
+/// The name the demo shop's orders and conversations are kept under.
+pub const SHOP: &str = "demo";
+
 /// Fills an empty database with the demo shop; leaves a database with orders alone.
 /// Returns whether it seeded.
-pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
+pub async fn seed_if_empty(db: &Db, shop: &str) -> anyhow::Result<bool> {
     if db::order_count(db).await? > 0 {
         return Ok(false);
     }
     let mut customers: Vec<wismo::Email> = Vec::new();
     for demo in orders::all().context("building the demo orders")? {
-        db::insert_order(db, &demo.order).await?;
+        db::insert_order(db, shop, &demo.order).await?;
         // Storefront customer ids 7001, 7002, … in order of first appearance, so the app proxy
         // has logged-in customers to show.
         let email = &demo.order.customer.email;
@@ -52,9 +55,9 @@ pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
             }
         };
         let customer_id = (DEMO_FIRST_CUSTOMER_ID + index).to_string();
-        db::set_customer_id(db, &demo.order.number, Some(&customer_id)).await?;
+        db::set_customer_id(db, shop, &demo.order.number, Some(&customer_id)).await?;
         for shipment in &demo.shipments {
-            db::insert_shipment(db, &demo.order.number, shipment).await?;
+            db::insert_shipment(db, shop, &demo.order.number, shipment).await?;
         }
     }
     Ok(true)

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 /// The answer Shopify gets (it reads only the status).
 #[derive(Debug, Serialize)]
 pub struct Ack {
-    /// `stored`, or `duplicate` for an event already stored.
+    /// `stored`, `duplicate` for an event already stored, or `ignored` for another shop's.
     pub status: &'static str,
 }
 
@@ -65,6 +65,18 @@ pub async fn shopify(
     check(secret.verify(&body, signature), "shopify")?;
     let now = state.clock.now();
     let topic = header(&headers, "x-shopify-topic").unwrap_or("");
+    // Apps are shared between shops (a development store installs the same app): a delivery
+    // about another shop is answered 200, so Shopify stops resending it, and dropped unread.
+    let domain = header(&headers, "x-shopify-shop-domain");
+    if !domain.is_some_and(|d| d.eq_ignore_ascii_case(&state.shop)) {
+        tracing::warn!(
+            shop = domain.unwrap_or("(none)"),
+            %topic,
+            "webhook from a shop this proxy does not serve; ignored"
+        );
+        state.metrics.count_foreign_webhook();
+        return Ok(Json(Ack { status: "ignored" }));
+    }
     let event_id = event_id(&headers, &body);
     let triggered_at =
         header(&headers, "x-shopify-triggered-at").and_then(|t| t.parse::<DateTime<Utc>>().ok());
@@ -74,7 +86,7 @@ pub async fn shopify(
             provider: "shopify",
             topic,
             event_id: &event_id,
-            shop_domain: header(&headers, "x-shopify-shop-domain"),
+            shop_domain: Some(&state.shop),
             triggered_at,
             received_at: now,
             body: &body,

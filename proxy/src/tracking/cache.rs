@@ -81,12 +81,14 @@ impl Row {
     }
 }
 
-/// Every cached parcel of an order. A row that no longer parses is logged and skipped: a stale
-/// cache must never stop an order from being shown.
-pub async fn of_order(db: &Db, order: &OrderNumber) -> anyhow::Result<Vec<Cached>> {
+/// Every cached parcel of `shop`'s order. A row that no longer parses is logged and skipped: a
+/// stale cache must never stop an order from being shown.
+pub async fn of_order(db: &Db, shop: &str, order: &OrderNumber) -> anyhow::Result<Vec<Cached>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM carrier_tracking WHERE order_number = $1 ORDER BY tracking_number"
+        "SELECT {COLUMNS} FROM carrier_tracking WHERE shop = $1 AND order_number = $2
+         ORDER BY tracking_number"
     ))
+    .bind(shop)
     .bind(order.as_str())
     .fetch_all(db.pool())
     .await
@@ -117,8 +119,9 @@ pub async fn get(db: &Db, number: &TrackingNumber) -> anyhow::Result<Option<Cach
 #[derive(Debug)]
 pub struct Entry<'a> {
     pub tracking_number: &'a TrackingNumber,
-    /// `None` keeps the order already recorded (a webhook does not know it).
-    pub order_number: Option<&'a OrderNumber>,
+    /// The shop and order the parcel belongs to; `None` keeps the ones already recorded (a
+    /// carrier's webhook does not know them).
+    pub order: Option<(&'a str, &'a OrderNumber)>,
     pub carrier: &'a Carrier,
     pub raw: &'a RawDocument,
     pub estimated_delivery: Option<DateTime<Utc>>,
@@ -129,10 +132,11 @@ pub struct Entry<'a> {
 pub async fn store(conn: &mut AnyConnection, e: &Entry<'_>) -> anyhow::Result<bool> {
     let stored = sqlx::query(
         "INSERT INTO carrier_tracking (tracking_number, order_number, carrier, provider, format,
-             provider_id, body, estimated_delivery, source_updated_at, checked_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             provider_id, body, estimated_delivery, source_updated_at, checked_at, shop)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (tracking_number) DO UPDATE SET
              order_number = COALESCE(excluded.order_number, carrier_tracking.order_number),
+             shop = COALESCE(excluded.shop, carrier_tracking.shop),
              carrier = excluded.carrier, provider = excluded.provider, format = excluded.format,
              provider_id = COALESCE(excluded.provider_id, carrier_tracking.provider_id),
              body = excluded.body, estimated_delivery = excluded.estimated_delivery,
@@ -142,7 +146,7 @@ pub async fn store(conn: &mut AnyConnection, e: &Entry<'_>) -> anyhow::Result<bo
             OR excluded.source_updated_at >= carrier_tracking.source_updated_at",
     )
     .bind(e.tracking_number.as_str())
-    .bind(e.order_number.map(OrderNumber::as_str))
+    .bind(e.order.map(|(_, n)| n.as_str()))
     .bind(e.carrier.slug())
     .bind(e.raw.provider)
     .bind(e.raw.format.as_str())
@@ -151,6 +155,7 @@ pub async fn store(conn: &mut AnyConnection, e: &Entry<'_>) -> anyhow::Result<bo
     .bind(e.estimated_delivery.map(to_db))
     .bind(e.raw.updated_at.map(to_db))
     .bind(to_db(e.checked_at))
+    .bind(e.order.map(|(shop, _)| shop))
     .execute(&mut *conn)
     .await
     .with_context(|| format!("caching parcel {}", e.tracking_number))?

@@ -61,7 +61,7 @@ pub async fn gather(
     let limits = state.timeouts;
     let now = state.clock.now();
     // What we knew about this order's parcels lets the carrier be asked before the shop answers.
-    let known = cache::of_order(&state.db, number)
+    let known = cache::of_order(&state.db, &state.shop, number)
         .await
         .unwrap_or_else(|e| {
             tracing::warn!(error = ?e, order = %number, "cannot read the carrier cache");
@@ -180,7 +180,7 @@ async fn refresh(
     if let Some(raw) = &tracked.raw {
         let entry = Entry {
             tracking_number: &parcel.tracking_number,
-            order_number: Some(order),
+            order: Some((&state.shop, order)),
             carrier: &parcel.carrier,
             raw,
             estimated_delivery: tracked.estimated_delivery,

@@ -12,11 +12,16 @@ use wismo::OrderNumber;
 #[derive(Debug, Clone)]
 pub struct StoredTracking {
     db: Db,
+    shop: std::sync::Arc<str>,
 }
 
 impl StoredTracking {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    /// The stored scans of `shop`'s parcels.
+    pub fn new(db: Db, shop: &str) -> Self {
+        Self {
+            db,
+            shop: shop.into(),
+        }
     }
 }
 
@@ -33,18 +38,20 @@ impl TrackingSource for StoredTracking {
 
     async fn fetch(&self, parcel: &Parcel) -> anyhow::Result<Option<Tracked>> {
         let number = parcel.tracking_number.as_str();
-        let order: Option<String> =
-            sqlx::query_scalar("SELECT order_number FROM shipments WHERE tracking_number = $1")
-                .bind(number)
-                .fetch_optional(self.db.pool())
-                .await
-                .with_context(|| format!("finding the order of parcel {number}"))?;
+        let order: Option<String> = sqlx::query_scalar(
+            "SELECT order_number FROM shipments WHERE shop = $1 AND tracking_number = $2",
+        )
+        .bind(self.shop.as_ref())
+        .bind(number)
+        .fetch_optional(self.db.pool())
+        .await
+        .with_context(|| format!("finding the order of parcel {number}"))?;
         let Some(order) = order else {
             return Ok(None);
         };
         let order =
             OrderNumber::parse(&order).with_context(|| format!("stored order number {order:?}"))?;
-        let shipment = db::load_shipments(&self.db, &order)
+        let shipment = db::load_shipments(&self.db, &self.shop, &order)
             .await?
             .into_iter()
             .find(|s| s.tracking_number == parcel.tracking_number);

@@ -68,7 +68,7 @@ pub async fn apply(
         conn,
         &Entry {
             tracking_number: &number,
-            order_number: None,
+            order: None,
             carrier: &carrier,
             raw,
             estimated_delivery: tracked.estimated_delivery,

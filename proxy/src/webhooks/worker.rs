@@ -67,6 +67,7 @@ pub async fn process_pending(db: &Db, now: DateTime<Utc>) -> anyhow::Result<usiz
 #[derive(sqlx::FromRow)]
 struct EventRow {
     provider: String,
+    shop_domain: Option<String>,
     topic: String,
     body: Vec<u8>,
     triggered_at: Option<String>,
@@ -90,7 +91,8 @@ async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<boo
         return Ok(false);
     }
     let row: EventRow = sqlx::query_as(
-        "SELECT provider, topic, body, triggered_at, received_at FROM webhook_events WHERE id = $1",
+        "SELECT provider, shop_domain, topic, body, triggered_at, received_at
+         FROM webhook_events WHERE id = $1",
     )
     .bind(id)
     .fetch_one(&mut *tx)
@@ -101,7 +103,10 @@ async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<boo
         .or(from_db_opt(Some(&row.received_at), "received_at")?)
         .map_or(0, |t| t.timestamp_millis());
     let result = match row.provider.as_str() {
-        "shopify" => shopify::apply(&mut tx, &row.topic, &row.body, triggered).await,
+        "shopify" => {
+            let shop = row.shop_domain.as_deref().unwrap_or_default();
+            shopify::apply(&mut tx, shop, &row.topic, &row.body, triggered).await
+        }
         p if carriers::PROVIDERS.contains(&p) => {
             let received = from_db(&row.received_at, "received_at")?;
             carriers::apply(&mut tx, p, &row.body, received).await

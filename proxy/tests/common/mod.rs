@@ -20,6 +20,9 @@ use wismo_proxy::helpdesk::{self, Helpdesk, RecordingHelpdesk};
 use wismo_proxy::webhooks::WebhookSecret;
 use wismo_proxy::{app, demo, AppState, Db, FixedClock};
 
+/// The shop test apps serve: the demo's orders are seeded under it and its webhooks are applied.
+pub const SHOP: &str = "northwind.myshopify.com";
+
 /// The Shopify client secret test apps verify webhooks with.
 pub const WEBHOOK_SECRET: &[u8] = b"shpss_test_client_secret";
 
@@ -181,7 +184,7 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
     std::fs::write(widget.join("wismo_widget_bg.wasm.gz"), b"gzip twin").unwrap();
 
     let db = fresh_db(backend, dir.path()).await;
-    demo::seed_if_empty(&db).await.expect("seed");
+    demo::seed_if_empty(&db, SHOP).await.expect("seed");
     let clock = Arc::new(FixedClock::new(demo::now()));
     let wall = Arc::new(FixedClock::new(demo::now()));
     let helpdesk = Arc::new(RecordingHelpdesk::default());
@@ -190,12 +193,12 @@ async fn spawn_one(trust_forwarded_for: bool, backend: &'static str) -> TestApp 
         clock.clone(),
         demo::policy(),
         SessionKey::new(&[7; 32]).unwrap(),
-    );
+    )
+    .with_shop(SHOP);
     state.wall = wall.clone();
     state.trust_forwarded_for = trust_forwarded_for;
     state.www_dir = www;
     state.widget_dir = widget;
-    state.shop = Arc::from("demo");
     state.helpdesk = Some(helpdesk.clone());
     state.shopify_webhook_secret = Some(WebhookSecret::new(WEBHOOK_SECRET).unwrap());
     TestApp {
@@ -260,7 +263,7 @@ impl TestApp {
                 ("x-shopify-topic", topic),
                 ("x-shopify-event-id", event_id),
                 ("x-shopify-hmac-sha256", &sig),
-                ("x-shopify-shop-domain", "northwind.myshopify.com"),
+                ("x-shopify-shop-domain", SHOP),
             ],
             body.as_bytes(),
         )

@@ -52,10 +52,11 @@ fn parse<T: serde::de::DeserializeOwned>(topic: &str, body: &[u8]) -> Result<T, 
     serde_json::from_slice(body).map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))
 }
 
-/// Applies one event inside the caller's transaction. `triggered_ms` orders deliveries whose
-/// payloads carry the same `updated_at`.
+/// Applies one event of `shop` inside the caller's transaction. `triggered_ms` orders deliveries
+/// whose payloads carry the same `updated_at`.
 pub async fn apply(
     conn: &mut AnyConnection,
+    shop: &str,
     topic: &str,
     body: &[u8],
     triggered_ms: i64,
@@ -65,11 +66,11 @@ pub async fn apply(
             let raw: serde_json::Value = parse(topic, body)?;
             let order: payload::Order = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
-            versions::store_order(conn, &order, &raw, triggered_ms).await?;
+            versions::store_order(conn, shop, &order, &raw, triggered_ms).await?;
             for f in &order.fulfillments {
                 let typed: payload::Fulfillment = serde_json::from_value(f.clone())
                     .map_err(|e| ApplyError::Invalid(format!("{topic} fulfillment: {e}")))?;
-                versions::store_fulfillment(conn, &typed, f, triggered_ms).await?;
+                versions::store_fulfillment(conn, shop, &typed, f, triggered_ms).await?;
             }
             order.id
         }
@@ -77,19 +78,19 @@ pub async fn apply(
             let raw: serde_json::Value = parse(topic, body)?;
             let f: payload::Fulfillment = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
-            versions::store_fulfillment(conn, &f, &raw, triggered_ms).await?;
+            versions::store_fulfillment(conn, shop, &f, &raw, triggered_ms).await?;
             f.order_id
         }
         "fulfillment_events/create" => {
             let raw: serde_json::Value = parse(topic, body)?;
             let e: payload::FulfillmentEvent = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
-            versions::store_event(conn, &e, &raw).await?;
+            versions::store_event(conn, shop, &e, &raw).await?;
             e.order_id
         }
         other => return Ok(Applied::Ignored(format!("topic {other} is not handled"))),
     };
-    match versions::rebuild(conn, &order_id).await {
+    match versions::rebuild(conn, shop, &order_id).await {
         Ok(()) => Ok(Applied::Applied),
         Err(ApplyError::Invalid(reason)) => Ok(Applied::Unusable(reason)),
         Err(e) => Err(e),

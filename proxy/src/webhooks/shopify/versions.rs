@@ -11,12 +11,14 @@ use wismo::Shipment;
 
 pub async fn store_order(
     conn: &mut AnyConnection,
+    shop: &str,
     o: &payload::Order,
     raw: &serde_json::Value,
     triggered_ms: i64,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO shopify_orders (id, updated_ms, triggered_ms, payload) VALUES ($1, $2, $3, $4)
+        "INSERT INTO shopify_orders (id, updated_ms, triggered_ms, payload, shop)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET updated_ms = excluded.updated_ms,
              triggered_ms = excluded.triggered_ms, payload = excluded.payload
          WHERE excluded.updated_ms > shopify_orders.updated_ms
@@ -27,6 +29,7 @@ pub async fn store_order(
     .bind(o.updated_at.timestamp_millis())
     .bind(triggered_ms)
     .bind(raw.to_string())
+    .bind(shop)
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing Shopify order {}", o.id))?;
@@ -35,13 +38,14 @@ pub async fn store_order(
 
 pub async fn store_fulfillment(
     conn: &mut AnyConnection,
+    shop: &str,
     f: &payload::Fulfillment,
     raw: &serde_json::Value,
     triggered_ms: i64,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO shopify_fulfillments (id, order_id, updated_ms, triggered_ms, payload)
-         VALUES ($1, $2, $3, $4, $5)
+        "INSERT INTO shopify_fulfillments (id, order_id, updated_ms, triggered_ms, payload, shop)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id,
              updated_ms = excluded.updated_ms, triggered_ms = excluded.triggered_ms,
              payload = excluded.payload
@@ -54,6 +58,7 @@ pub async fn store_fulfillment(
     .bind(f.updated_at.timestamp_millis())
     .bind(triggered_ms)
     .bind(raw.to_string())
+    .bind(shop)
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing Shopify fulfillment {}", f.id))?;
@@ -63,17 +68,19 @@ pub async fn store_fulfillment(
 /// Fulfillment events never change once recorded; a repeat is ignored.
 pub async fn store_event(
     conn: &mut AnyConnection,
+    shop: &str,
     e: &payload::FulfillmentEvent,
     raw: &serde_json::Value,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO shopify_fulfillment_events (id, fulfillment_id, order_id, payload)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO shopify_fulfillment_events (id, fulfillment_id, order_id, payload, shop)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&e.id)
     .bind(&e.fulfillment_id)
     .bind(&e.order_id)
     .bind(raw.to_string())
+    .bind(shop)
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing Shopify fulfillment event {}", e.id))?;
@@ -85,8 +92,12 @@ fn parse_stored<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Resul
 }
 
 /// Derives the order with Shopify id `order_id` from its stored versions and writes it, its
-/// parcels and their Shopify scans. Does nothing until the order itself has arrived.
-pub async fn rebuild(conn: &mut AnyConnection, order_id: &str) -> Result<(), ApplyError> {
+/// parcels and their Shopify scans under `shop`. Does nothing until the order itself has arrived.
+pub async fn rebuild(
+    conn: &mut AnyConnection,
+    shop: &str,
+    order_id: &str,
+) -> Result<(), ApplyError> {
     let stored: Option<String> =
         sqlx::query_scalar("SELECT payload FROM shopify_orders WHERE id = $1")
             .bind(order_id)
@@ -124,21 +135,42 @@ pub async fn rebuild(conn: &mut AnyConnection, order_id: &str) -> Result<(), App
     for note in &derived.notes {
         tracing::warn!(order = order_id, %note, "part of a Shopify order left out");
     }
-    upsert_order(conn, &derived.order, Some(order_id)).await?;
+    // The order is this Shopify order: a number already taken by another one of the shop's
+    // orders is an error to look at, never a reason to replace that order.
+    let holder: Option<Option<String>> =
+        sqlx::query_scalar("SELECT source_id FROM orders WHERE shop = $1 AND number = $2")
+            .bind(shop)
+            .bind(derived.order.number.as_str())
+            .fetch_optional(&mut *conn)
+            .await
+            .context("finding who holds an order number")?;
+    if let Some(Some(other)) = holder.filter(|h| h.as_deref() != Some(order_id)) {
+        return Err(ApplyError::Invalid(format!(
+            "order number {} already belongs to Shopify order {other}, not {order_id}",
+            derived.order.number
+        )));
+    }
+    upsert_order(conn, shop, &derived.order, Some(order_id)).await?;
     let customer_id = order.customer.as_ref().and_then(|c| c.id.as_deref());
-    set_customer_id_in(conn, &derived.order.number, customer_id).await?;
-    write_parcels(conn, &derived).await?;
+    set_customer_id_in(conn, shop, &derived.order.number, customer_id).await?;
+    write_parcels(conn, shop, &derived).await?;
     Ok(())
 }
 
-async fn write_parcels(conn: &mut AnyConnection, derived: &convert::Derived) -> anyhow::Result<()> {
+async fn write_parcels(
+    conn: &mut AnyConnection,
+    shop: &str,
+    derived: &convert::Derived,
+) -> anyhow::Result<()> {
     let number = &derived.order.number;
-    let existing: Vec<String> =
-        sqlx::query_scalar("SELECT tracking_number FROM shipments WHERE order_number = $1")
-            .bind(number.as_str())
-            .fetch_all(&mut *conn)
-            .await
-            .context("listing an order's parcels")?;
+    let existing: Vec<String> = sqlx::query_scalar(
+        "SELECT tracking_number FROM shipments WHERE shop = $1 AND order_number = $2",
+    )
+    .bind(shop)
+    .bind(number.as_str())
+    .fetch_all(&mut *conn)
+    .await
+    .context("listing an order's parcels")?;
     // A parcel the shop no longer lists (its fulfillment was cancelled) is no longer the order's.
     for gone in existing.iter().filter(|t| {
         !derived
@@ -146,7 +178,8 @@ async fn write_parcels(conn: &mut AnyConnection, derived: &convert::Derived) -> 
             .iter()
             .any(|(s, _)| s.tracking_number.as_str() == t.as_str())
     }) {
-        sqlx::query("DELETE FROM shipments WHERE tracking_number = $1")
+        sqlx::query("DELETE FROM shipments WHERE shop = $1 AND tracking_number = $2")
+            .bind(shop)
             .bind(gone)
             .execute(&mut *conn)
             .await
@@ -155,22 +188,26 @@ async fn write_parcels(conn: &mut AnyConnection, derived: &convert::Derived) -> 
     for (shipment, event_ids) in &derived.shipments {
         let tn = &shipment.tracking_number;
         // A carrier may have told us about this parcel more recently than Shopify did.
-        let known: Option<String> =
-            sqlx::query_scalar("SELECT checked_at FROM shipments WHERE tracking_number = $1")
-                .bind(tn.as_str())
-                .fetch_optional(&mut *conn)
-                .await
-                .context("reading a parcel's freshness")?;
+        let known: Option<String> = sqlx::query_scalar(
+            "SELECT checked_at FROM shipments WHERE shop = $1 AND tracking_number = $2",
+        )
+        .bind(shop)
+        .bind(tn.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .context("reading a parcel's freshness")?;
         let mut data = wismo::ShipmentData::from(shipment.clone());
         if let Some(known) = known {
             data.checked_at = data.checked_at.max(from_db(&known, "checked_at")?);
         }
         let events = std::mem::take(&mut data.events);
         let row = Shipment::new(data).context("a parcel with a later check time")?;
-        upsert_shipment(conn, number, &row).await?;
+        upsert_shipment(conn, shop, number, &row).await?;
         sqlx::query(
-            "DELETE FROM tracking_events WHERE tracking_number = $1 AND source = 'shopify'",
+            "DELETE FROM tracking_events
+             WHERE shop = $1 AND tracking_number = $2 AND source = 'shopify'",
         )
+        .bind(shop)
         .bind(tn.as_str())
         .execute(&mut *conn)
         .await
@@ -178,7 +215,7 @@ async fn write_parcels(conn: &mut AnyConnection, derived: &convert::Derived) -> 
         for (event, id) in events.iter().zip(event_ids) {
             // One fulfillment may carry several parcels, each with its copy of the event.
             let source_id = format!("{id}/{}", tn.as_str());
-            insert_event(conn, tn, event, "shopify", Some(&source_id)).await?;
+            insert_event(conn, shop, tn, event, "shopify", Some(&source_id)).await?;
         }
     }
     Ok(())
