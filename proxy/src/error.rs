@@ -40,6 +40,9 @@ pub enum AppError {
     /// The action may not be executed now; `code` is the refusal's (see `actions::Refusal`).
     #[error("{message}")]
     Refused { code: &'static str, message: String },
+    /// The request body is larger than this endpoint accepts.
+    #[error("the request body is too large")]
+    PayloadTooLarge,
     /// Anything else: logged in full, shown to the client as an opaque 500.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -62,6 +65,7 @@ impl AppError {
             Self::NotFound => "not_found",
             Self::InvalidSignature => "invalid_signature",
             Self::NotConfigured(_) => "not_configured",
+            Self::PayloadTooLarge => "payload_too_large",
             Self::Conflict { code, .. } | Self::Refused { code, .. } => code,
             Self::Internal(_) => "internal",
         }
@@ -79,6 +83,7 @@ impl AppError {
             Self::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -98,6 +103,7 @@ impl AppError {
             Self::NotFound => "There is no such API endpoint.",
             Self::InvalidSignature => "The webhook signature is not valid.",
             Self::NotConfigured(_) => "This endpoint is not configured on this server.",
+            Self::PayloadTooLarge => "The request body is larger than this endpoint accepts.",
             Self::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 "Something went wrong on our side. Please try again."
@@ -133,6 +139,19 @@ impl IntoResponse for AppError {
 /// Turns axum's JSON extraction errors into our `bad_request`, with a message a developer can act on.
 impl From<axum::extract::rejection::JsonRejection> for AppError {
     fn from(r: axum::extract::rejection::JsonRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return Self::PayloadTooLarge;
+        }
+        Self::BadRequest(r.body_text())
+    }
+}
+
+/// A raw body that could not be read: too large (413 as JSON, not axum's plain text), or cut off.
+impl From<axum::extract::rejection::BytesRejection> for AppError {
+    fn from(r: axum::extract::rejection::BytesRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return Self::PayloadTooLarge;
+        }
         Self::BadRequest(r.body_text())
     }
 }

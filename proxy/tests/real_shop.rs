@@ -467,3 +467,143 @@ async fn orders_stored_before_shops_are_adopted_by_the_configured_shop() {
         assert_eq!(shipments(&app, "1004").await, parcels);
     }
 }
+
+// See: issue 14. A body over the limit was answered with axum's plain-text 413.
+#[tokio::test]
+async fn a_body_over_the_limit_gets_the_json_error() {
+    let app = common::spawn_demo().await;
+    let big = vec![b' '; 3 * 1024 * 1024];
+    for path in [
+        "/webhooks/shopify",
+        "/webhooks/easypost",
+        "/webhooks/aftership",
+    ] {
+        let r = app.post_with(path, &[], &big).await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+        assert_eq!(r.json()["code"], "payload_too_large", "{path}");
+    }
+}
+
+// See: issue 14. One fulfillment covering every item is a fulfilled order, even while the
+// order's own `fulfillment_status` still lags behind.
+#[tokio::test]
+async fn one_fulfillment_covering_every_item_makes_the_order_fulfilled() {
+    for app in spawn_demos().await {
+        app.webhook(
+            "orders/create",
+            "ev-1",
+            &order(2001, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        let f = fulfillment(2001, 9_100_000_001, "2026-11-18T10:00:00-05:00", "success");
+        app.webhook("fulfillments/create", "ev-2", &f).await;
+        app.drain_webhooks().await;
+        let o = stored_order(&app, "2001").await.unwrap();
+        assert_eq!(
+            o.fulfillment_status,
+            wismo::FulfillmentStatus::Fulfilled,
+            "{}",
+            app.backend
+        );
+        // Shipping one of the two items is partial.
+        let mut half = fulfillment(2002, 9_100_000_002, "2026-11-18T10:00:00-05:00", "success");
+        half["line_items"] = serde_json::json!([half["line_items"][0].clone()]);
+        app.webhook(
+            "orders/create",
+            "ev-3",
+            &order(2002, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        app.webhook("fulfillments/create", "ev-4", &half).await;
+        app.drain_webhooks().await;
+        let o = stored_order(&app, "2002").await.unwrap();
+        assert_eq!(
+            o.fulfillment_status,
+            wismo::FulfillmentStatus::PartiallyFulfilled
+        );
+    }
+}
+
+async fn order_view(app: &TestApp, number: &str, email: &str) -> Value {
+    let token = app.token(number, email).await;
+    let r = app
+        .get_with_token(&format!("/api/v1/orders/{number}"), &token)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    r.json()
+}
+
+// See: issue 14. The merchant typed "UPS" into the shop; the aggregator tracks it with FedEx.
+#[tokio::test]
+async fn the_carrier_the_aggregator_reports_names_the_parcel() {
+    for mut app in spawn_demos().await {
+        app.state.carrier_webhook_secrets.easypost =
+            Some(wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret").unwrap());
+        app.router = wismo_proxy::app(app.state.clone());
+        let body = easypost_event(
+            "1Z4W96E80310428511",
+            "2026-11-19T13:12:00Z",
+            "2026-11-20T00:00:00Z",
+        )
+        .to_string();
+        let sig = wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret")
+            .unwrap()
+            .sign_hex(body.as_bytes());
+        let r = app
+            .post_with(
+                "/webhooks/easypost",
+                &[("x-hmac-signature", &format!("hmac-sha256-hex={sig}"))],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        app.drain_webhooks().await;
+        let view = order_view(&app, "1004", "marco@example.com").await;
+        let parcel = &view["shipments"][0];
+        assert_eq!(parcel["tracking_number"], "1Z4W96E80310428511");
+        assert_eq!(parcel["carrier"], "fedex", "{}", app.backend);
+    }
+}
+
+// See: issue 14. A document without `updated_at` cannot show it is newer, so it must not
+// replace one that has one.
+#[tokio::test]
+async fn a_carrier_document_without_updated_at_never_replaces_a_dated_one() {
+    use wismo_proxy::tracking::cache::{self, Entry};
+    use wismo_proxy::tracking::RawDocument;
+    for app in spawn_demos().await {
+        let number = wismo::TrackingNumber::parse("1Z4W96E80310428511").unwrap();
+        let carrier = wismo::carrier::Carrier::Ups;
+        let doc = |updated_at: Option<&str>, body: &str| RawDocument {
+            provider: "easypost",
+            format: wismo::carrier::parse::Format::Easypost,
+            body: body.to_owned(),
+            provider_id: None,
+            updated_at: updated_at.map(|t| t.parse().unwrap()),
+        };
+        let entry = |raw, at: &str| Entry {
+            tracking_number: &number,
+            order: None,
+            carrier: &carrier,
+            raw,
+            estimated_delivery: None,
+            checked_at: at.parse().unwrap(),
+        };
+        let dated = doc(Some("2026-11-19T13:00:00Z"), r#"{"tracking_details":[]}"#);
+        let undated = doc(None, r#"{"tracking_details":[{}]}"#);
+        assert!(
+            cache::store_in(&app.db, &entry(&dated, "2026-11-19T13:00:00Z"))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !cache::store_in(&app.db, &entry(&undated, "2026-11-19T14:00:00Z"))
+                .await
+                .unwrap(),
+            "{}",
+            app.backend
+        );
+        let kept = cache::get(&app.db, &number).await.unwrap().unwrap();
+        assert_eq!(kept.checked_at.to_rfc3339(), "2026-11-19T13:00:00+00:00");
+    }
+}

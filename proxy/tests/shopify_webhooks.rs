@@ -196,8 +196,10 @@ async fn fulfillments_and_their_events_become_parcels_whichever_arrives_first() 
         .await;
         app.drain_webhooks().await;
         let ctx = context_json(&app, 2001).await;
+        // See: issue 14. The one fulfillment covers both items: fulfilled, though the order's own
+        // status (null) lags behind.
         assert_eq!(
-            ctx["order"]["fulfillment_status"], "partially_fulfilled",
+            ctx["order"]["fulfillment_status"], "fulfilled",
             "{}",
             app.backend
         );

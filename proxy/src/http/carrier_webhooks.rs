@@ -9,6 +9,7 @@ use crate::state::AppState;
 use crate::webhooks::store::{self, Incoming};
 use crate::webhooks::WebhookSecret;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
@@ -26,8 +27,9 @@ struct Scheme {
 pub async fn easypost(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Ack>, AppError> {
+    let body = body?;
     let secret = state
         .carrier_webhook_secrets
         .easypost
@@ -48,8 +50,9 @@ pub async fn easypost(
 pub async fn aftership(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Ack>, AppError> {
+    let body = body?;
     let secret = state
         .carrier_webhook_secrets
         .aftership

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::webhooks::store::{self, Incoming};
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
@@ -55,8 +56,9 @@ pub(super) fn check(valid: bool, provider: &str) -> Result<(), AppError> {
 pub async fn shopify(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Ack>, AppError> {
+    let body = body?;
     let secret = state
         .shopify_webhook_secret
         .as_ref()

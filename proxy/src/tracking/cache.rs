@@ -1,6 +1,8 @@
 //! The `carrier_tracking` table: each parcel's latest aggregator document and when it was true.
 //! Documents are parsed again on every read; an older document (by the aggregator's own
-//! `updated_at`) never replaces a newer one, whichever order pulls and pushes arrive in.
+//! `updated_at`) never replaces a newer one, whichever order pulls and pushes arrive in. A
+//! document without an `updated_at` cannot show that it is newer, so it never replaces one that
+//! has one; between two documents without, the later one heard replaces the earlier.
 
 use super::{RawDocument, Tracked};
 use crate::db::time::{from_db, from_db_opt, to_db};
@@ -141,9 +143,9 @@ pub async fn store(conn: &mut AnyConnection, e: &Entry<'_>) -> anyhow::Result<bo
              provider_id = COALESCE(excluded.provider_id, carrier_tracking.provider_id),
              body = excluded.body, estimated_delivery = excluded.estimated_delivery,
              source_updated_at = excluded.source_updated_at, checked_at = excluded.checked_at
-         WHERE carrier_tracking.source_updated_at IS NULL
-            OR excluded.source_updated_at IS NULL
-            OR excluded.source_updated_at >= carrier_tracking.source_updated_at",
+         WHERE excluded.source_updated_at >= carrier_tracking.source_updated_at
+            OR (carrier_tracking.source_updated_at IS NULL
+                AND excluded.checked_at >= carrier_tracking.checked_at)",
     )
     .bind(e.tracking_number.as_str())
     .bind(e.order.map(|(_, n)| n.as_str()))

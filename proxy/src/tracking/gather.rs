@@ -11,6 +11,7 @@ use futures_util::future::join_all;
 use std::collections::HashMap;
 use std::time::Duration;
 use tokio::time::timeout;
+use wismo::carrier::Carrier;
 use wismo::{Order, OrderNumber, Shipment, ShipmentData, TrackingNumber};
 
 /// How long an order view waits for each outside system, and how long cached carrier data
@@ -41,6 +42,9 @@ impl Default for Timeouts {
 struct View {
     tracked: Tracked,
     checked_at: DateTime<Utc>,
+    /// Who carries the parcel as the carrier service reported it, which beats the name the
+    /// merchant typed into the shop (a parcel handed from one carrier to another, a typo).
+    carrier: Option<Carrier>,
 }
 
 impl View {
@@ -48,7 +52,18 @@ impl View {
         Self {
             tracked: c.tracked.clone(),
             checked_at: c.checked_at,
+            carrier: reported(&c.carrier),
         }
+    }
+}
+
+/// A carrier the service actually named, not a blank or an unrecognised placeholder.
+fn reported(c: &Carrier) -> Option<Carrier> {
+    match c {
+        Carrier::Other(name) if name.trim().is_empty() || name.eq_ignore_ascii_case("unknown") => {
+            None
+        }
+        c => Some(c.clone()),
     }
 }
 
@@ -197,6 +212,7 @@ async fn refresh(
     Some(View {
         tracked,
         checked_at,
+        carrier: cached.and_then(|c| reported(&c.carrier)),
     })
 }
 
@@ -218,7 +234,7 @@ fn merge(
             .and_then(|v| {
                 let last = v.tracked.events.iter().map(|e| e.at).max();
                 let built = Shipment::new(ShipmentData {
-                    carrier: f.carrier.clone(),
+                    carrier: v.carrier.clone().unwrap_or_else(|| f.carrier.clone()),
                     tracking_number: f.tracking_number.clone(),
                     events: v.tracked.events.clone(),
                     estimated_delivery: v

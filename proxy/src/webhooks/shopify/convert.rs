@@ -201,6 +201,15 @@ pub fn derive(
     sorted.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let mut untracked = false;
     let mut notes = Vec::new();
+    let everything_shipped = line_items.iter().all(|li| {
+        let shipped: u32 = sorted
+            .iter()
+            .flat_map(|f| &f.line_items)
+            .filter(|fl| fl.id == li.id)
+            .map(|fl| fl.quantity.unwrap_or(li.quantity))
+            .sum();
+        shipped >= li.quantity
+    });
     for f in sorted {
         // A number that is not a tracking number at all ("N/A", a URL) must not sink the order:
         // the parcel is shown as shipped without tracking, and the note says what was dropped.
@@ -290,6 +299,13 @@ pub fn derive(
     };
     // The order's own status can lag behind a fulfillment webhook, or name parcels without
     // tracking (local delivery); either way the warehouse has it, which is what matters here.
+    // The order's own status can also lag behind, or stay `partial`, when the fulfillments
+    // already cover every item: then it is fulfilled, whatever the order still says.
+    let stated = if everything_shipped && !parcels.is_empty() {
+        FulfillmentStatus::Fulfilled
+    } else {
+        stated
+    };
     let fulfillment_status = match (stated, parcels.is_empty()) {
         (FulfillmentStatus::Unfulfilled, false) => FulfillmentStatus::PartiallyFulfilled,
         (FulfillmentStatus::Unfulfilled, true) if untracked => FulfillmentStatus::InProgress,

@@ -118,6 +118,9 @@ pub struct Fulfillment {
 pub struct FulfillmentLineItem {
     #[serde(deserialize_with = "id")]
     pub id: String,
+    /// How many of the line item this fulfillment ships; the whole line when absent.
+    #[serde(default)]
+    pub quantity: Option<u32>,
 }
 
 /// `fulfillment_events/create`: one tracking update Shopify recorded for a fulfillment.
