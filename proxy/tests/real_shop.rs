@@ -12,16 +12,8 @@ use serde_json::Value;
 use wismo::OrderNumber;
 use wismo_proxy::webhooks::store;
 
-async fn stored_order(app: &TestApp, number: &str) -> Option<wismo::Order> {
-    app.state
-        .orders
-        .order(&OrderNumber::parse(number).unwrap())
-        .await
-        .unwrap()
-}
-
 async fn shipments(app: &TestApp, number: &str) -> Vec<wismo::Shipment> {
-    let o = stored_order(app, number).await.expect("the order");
+    let o = app.stored_order(number).await.expect("the order");
     app.state.orders.shipments(&o).await.unwrap()
 }
 
@@ -68,7 +60,7 @@ async fn a_tracking_number_of_an_unknown_shape_is_kept_and_later_updates_still_a
         cancelled["fulfillments"] = serde_json::json!([f]);
         app.webhook("orders/cancelled", "ev-3", &cancelled).await;
         assert_eq!(app.drain_webhooks().await, 1);
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert!(o.cancelled_at.is_some(), "{}", app.backend);
         assert!(store::failed(&app.db).await.unwrap().is_empty());
     }
@@ -88,7 +80,7 @@ async fn a_fulfillment_whose_tracking_number_is_not_one_still_ships_the_order() 
         app.webhook("fulfillments/create", "ev-2", &f).await;
         app.drain_webhooks().await;
         assert!(store::failed(&app.db).await.unwrap().is_empty());
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert!(o.fulfillments.is_empty());
         assert_eq!(o.fulfillment_status, wismo::FulfillmentStatus::InProgress);
     }
@@ -238,6 +230,19 @@ fn easypost_event(tracking_code: &str, updated_at: &str, est_delivery: &str) -> 
     })
 }
 
+/// Posts `body` to the EasyPost webhook signed as EasyPost does, under the raw key bytes `key`.
+async fn post_easypost(app: &TestApp, key: &[u8], body: &str) -> common::Reply {
+    let sig = wismo_proxy::webhooks::WebhookSecret::new(key)
+        .unwrap()
+        .sign_hex(body.as_bytes());
+    app.post_with(
+        "/webhooks/easypost",
+        &[("x-hmac-signature", &format!("hmac-sha256-hex={sig}"))],
+        body.as_bytes(),
+    )
+    .await
+}
+
 // See: issue 14. EasyPost's libraries sign with the NFKD form of the secret; a secret with an
 // accent, configured as the merchant typed it, must accept EasyPost's own signature.
 #[tokio::test]
@@ -257,30 +262,10 @@ async fn an_easypost_signature_made_with_a_non_ascii_secret_is_accepted() {
         )
         .to_string();
         // What EasyPost's client library computes: HMAC-SHA256 keyed by the NFKD bytes.
-        let nfkd = "se\u{301}cret-a\u{308}pfel";
-        let sig = wismo_proxy::webhooks::WebhookSecret::new(nfkd.as_bytes())
-            .unwrap()
-            .sign_hex(body.as_bytes());
-        let r = app
-            .post_with(
-                "/webhooks/easypost",
-                &[("x-hmac-signature", &format!("hmac-sha256-hex={sig}"))],
-                body.as_bytes(),
-            )
-            .await;
+        let r = post_easypost(&app, "se\u{301}cret-a\u{308}pfel".as_bytes(), &body).await;
         assert_eq!(r.status, StatusCode::OK, "{}: {}", app.backend, r.text());
         // A signature keyed by the composed bytes is not EasyPost's and is refused.
-        let composed =
-            wismo_proxy::webhooks::WebhookSecret::new("s\u{e9}cret-\u{e4}pfel".as_bytes())
-                .unwrap()
-                .sign_hex(body.as_bytes());
-        let r = app
-            .post_with(
-                "/webhooks/easypost",
-                &[("x-hmac-signature", &format!("hmac-sha256-hex={composed}"))],
-                body.as_bytes(),
-            )
-            .await;
+        let r = post_easypost(&app, "s\u{e9}cret-\u{e4}pfel".as_bytes(), &body).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
 }
@@ -351,7 +336,7 @@ async fn another_shops_webhook_is_acknowledged_ignored_and_counted() {
             "{}",
             app.backend
         );
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert_eq!(o.customer.email.as_str(), common::shopify::email(2001));
         assert_eq!(
             app.session("2001", &common::shopify::email(2001))
@@ -389,7 +374,7 @@ async fn a_different_shopify_order_with_the_same_number_never_replaces_the_first
         other["email"] = "someone@else.example".into();
         app.webhook("orders/create", "ev-2", &other).await;
         app.drain_webhooks().await;
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert_eq!(
             o.customer.email.as_str(),
             common::shopify::email(2001),
@@ -419,7 +404,7 @@ async fn two_shops_in_one_database_keep_their_own_order_with_the_same_number() {
             .await
             .unwrap();
         // The demo is seeded already, so nothing more was written: add one order by hand.
-        let ours = stored_order(&app, "1004").await.unwrap();
+        let ours = app.stored_order("1004").await.unwrap();
         let mut data = wismo::OrderData::from(ours.clone());
         data.customer.email = wismo::Email::parse("other@shop.example").unwrap();
         let theirs = wismo::Order::new(data).unwrap();
@@ -434,7 +419,7 @@ async fn two_shops_in_one_database_keep_their_own_order_with_the_same_number() {
             "{}",
             app.backend
         );
-        assert_eq!(stored_order(&app, "1004").await.unwrap(), ours);
+        assert_eq!(app.stored_order("1004").await.unwrap(), ours);
         // The other shop's order has no parcels; ours keeps its own.
         assert!(other_shop.orders.shipments(&seen).await.unwrap().is_empty());
         assert!(!shipments(&app, "1004").await.is_empty());
@@ -446,7 +431,7 @@ async fn two_shops_in_one_database_keep_their_own_order_with_the_same_number() {
 #[tokio::test]
 async fn orders_stored_before_shops_are_adopted_by_the_configured_shop() {
     for app in spawn_demos().await {
-        let ours = stored_order(&app, "1004").await.unwrap();
+        let ours = app.stored_order("1004").await.unwrap();
         let parcels = shipments(&app, "1004").await;
         // Move the demo's rows back to "no shop", as the migration leaves older rows.
         sqlx::query("UPDATE orders SET shop = '' WHERE shop = $1")
@@ -454,16 +439,12 @@ async fn orders_stored_before_shops_are_adopted_by_the_configured_shop() {
             .execute(app.db.pool())
             .await
             .unwrap();
-        assert!(
-            stored_order(&app, "1004").await.is_none(),
-            "{}",
-            app.backend
-        );
+        assert!(app.stored_order("1004").await.is_none(), "{}", app.backend);
         let adopted = wismo_proxy::db::adopt_unowned(&app.db, common::SHOP)
             .await
             .unwrap();
         assert_eq!(adopted, 12, "{}", app.backend);
-        assert_eq!(stored_order(&app, "1004").await.unwrap(), ours);
+        assert_eq!(app.stored_order("1004").await.unwrap(), ours);
         assert_eq!(shipments(&app, "1004").await, parcels);
     }
 }
@@ -498,7 +479,7 @@ async fn one_fulfillment_covering_every_item_makes_the_order_fulfilled() {
         let f = fulfillment(2001, 9_100_000_001, "2026-11-18T10:00:00-05:00", "success");
         app.webhook("fulfillments/create", "ev-2", &f).await;
         app.drain_webhooks().await;
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert_eq!(
             o.fulfillment_status,
             wismo::FulfillmentStatus::Fulfilled,
@@ -516,7 +497,7 @@ async fn one_fulfillment_covering_every_item_makes_the_order_fulfilled() {
         .await;
         app.webhook("fulfillments/create", "ev-4", &half).await;
         app.drain_webhooks().await;
-        let o = stored_order(&app, "2002").await.unwrap();
+        let o = app.stored_order("2002").await.unwrap();
         assert_eq!(
             o.fulfillment_status,
             wismo::FulfillmentStatus::PartiallyFulfilled
@@ -546,16 +527,7 @@ async fn the_carrier_the_aggregator_reports_names_the_parcel() {
             "2026-11-20T00:00:00Z",
         )
         .to_string();
-        let sig = wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret")
-            .unwrap()
-            .sign_hex(body.as_bytes());
-        let r = app
-            .post_with(
-                "/webhooks/easypost",
-                &[("x-hmac-signature", &format!("hmac-sha256-hex={sig}"))],
-                body.as_bytes(),
-            )
-            .await;
+        let r = post_easypost(&app, b"ep-secret", &body).await;
         assert_eq!(r.status, StatusCode::OK);
         app.drain_webhooks().await;
         let view = order_view(&app, "1004", "marco@example.com").await;

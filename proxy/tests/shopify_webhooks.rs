@@ -10,16 +10,8 @@ use axum::http::StatusCode;
 use common::shopify::{email, fulfillment, fulfillment_event, order, order_id};
 use common::{spawn_demos, TestApp};
 use serde_json::Value;
-use wismo::{FulfillmentStatus, OrderNumber};
+use wismo::FulfillmentStatus;
 use wismo_proxy::webhooks::store;
-
-async fn stored_order(app: &TestApp, number: &str) -> Option<wismo::Order> {
-    app.state
-        .orders
-        .order(&OrderNumber::parse(number).unwrap())
-        .await
-        .unwrap()
-}
 
 async fn context_json(app: &TestApp, number: u64) -> Value {
     let token = app.token(&number.to_string(), &email(number)).await;
@@ -45,13 +37,9 @@ async fn a_signed_order_is_stored_acknowledged_and_then_readable_by_its_shopper(
         assert_eq!(r.status, StatusCode::OK, "{}: {}", app.backend, r.text());
         assert_eq!(r.json()["status"], "stored");
         // Acknowledged means stored, not yet applied: the worker does that.
-        assert!(
-            stored_order(&app, "2001").await.is_none(),
-            "{}",
-            app.backend
-        );
+        assert!(app.stored_order("2001").await.is_none(), "{}", app.backend);
         assert_eq!(app.drain_webhooks().await, 1);
-        let o = stored_order(&app, "2001").await.expect("applied");
+        let o = app.stored_order("2001").await.expect("applied");
         assert_eq!(o.customer.email.as_str(), "shopper2001@example.com");
         assert_eq!(o.customer.locale, "en");
         assert_eq!(o.total().unwrap().minor, 15800);
@@ -153,7 +141,7 @@ async fn an_older_update_arriving_late_never_overwrites_a_newer_one() {
         )
         .await;
         app.drain_webhooks().await;
-        let o = stored_order(&app, "2001").await.unwrap();
+        let o = app.stored_order("2001").await.unwrap();
         assert!(
             o.cancelled_at.is_some(),
             "{}: the newer cancellation stands",
@@ -187,7 +175,7 @@ async fn fulfillments_and_their_events_become_parcels_whichever_arrives_first() 
         )
         .await;
         app.drain_webhooks().await;
-        assert!(stored_order(&app, "2001").await.is_none());
+        assert!(app.stored_order("2001").await.is_none());
         app.webhook(
             "orders/create",
             "ev-1",
@@ -392,7 +380,7 @@ async fn an_order_the_core_rejects_fails_with_its_reason_and_later_events_still_
         // Its payload is kept as the order's latest version (so later events about the order
         // build on it), but no order was derived from it.
         assert_eq!(events[0].process_count, 1);
-        assert!(stored_order(&app, "2001").await.is_none());
+        assert!(app.stored_order("2001").await.is_none());
         app.webhook(
             "orders/updated",
             "ev-2",
@@ -400,7 +388,7 @@ async fn an_order_the_core_rejects_fails_with_its_reason_and_later_events_still_
         )
         .await;
         app.drain_webhooks().await;
-        assert!(stored_order(&app, "2001").await.is_some());
+        assert!(app.stored_order("2001").await.is_some());
     }
 }
 

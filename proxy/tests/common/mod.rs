@@ -290,6 +290,15 @@ impl TestApp {
             .expect("the note worker runs")
     }
 
+    /// The order with this number as the app's order source has it now.
+    pub async fn stored_order(&self, number: &str) -> Option<wismo::Order> {
+        self.state
+            .orders
+            .order(&wismo::OrderNumber::parse(number).unwrap())
+            .await
+            .unwrap()
+    }
+
     /// Runs the webhook worker until nothing is pending, as the server's background task would.
     pub async fn drain_webhooks(&self) -> usize {
         wismo_proxy::webhooks::process_pending(&self.db, demo::now())
