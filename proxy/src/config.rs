@@ -5,7 +5,7 @@ use crate::auth::{
     AppProxyConfig, GorgiasConfig, Integrations, KeyError, Sections, SessionKey, SettingsError,
     TrackingLinksConfig, ZendeskConfig,
 };
-use crate::outside::{AggregatorConfig, Secret, TrackingConfig};
+use crate::outside::{AggregatorConfig, Secret, TrackingConfig, WebhooksConfig};
 use crate::webhooks::{SecretError, WebhookSecret};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -54,6 +54,8 @@ pub struct Config {
     pub easypost: AggregatorConfig,
     #[serde(default)]
     pub aftership: AggregatorConfig,
+    #[serde(default)]
+    pub webhooks: WebhooksConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.

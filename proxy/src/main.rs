@@ -56,6 +56,17 @@ fn main() -> ExitCode {
                 }
             }
         }),
+        Command::Privacy(args) => run_server(async move {
+            let out = io::stdout().lock();
+            match args.command {
+                cli::PrivacyCommand::Requests { config } => {
+                    cli::privacy::requests(&config, out).await
+                }
+                cli::PrivacyCommand::Export { config, id } => {
+                    cli::privacy::export(&config, &id, out).await
+                }
+            }
+        }),
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

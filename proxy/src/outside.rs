@@ -100,6 +100,28 @@ fn default_refresh_secs() -> u64 {
     300
 }
 
+/// `[webhooks]`: how long raw deliveries are kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhooksConfig {
+    /// Days a raw delivery body is kept after it was applied (or given up on); then the row is
+    /// deleted. Orders and parcels derived from it stay.
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u32,
+}
+
+impl Default for WebhooksConfig {
+    fn default() -> Self {
+        Self {
+            retention_days: default_retention_days(),
+        }
+    }
+}
+
+fn default_retention_days() -> u32 {
+    30
+}
+
 /// `[easypost]` or `[aftership]`: an aggregator account.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,6 +158,11 @@ pub fn plug_in(
     state: &mut AppState,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        config.webhooks.retention_days > 0,
+        "webhooks.retention_days must be at least 1"
+    );
+    state.webhook_retention = chrono::Duration::days(i64::from(config.webhooks.retention_days));
     let t = &config.tracking;
     state.timeouts = Timeouts {
         shop: Duration::from_millis(t.shop_timeout_ms),

@@ -95,6 +95,7 @@ pub async fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<()>
         db.clone(),
         state.clock.clone(),
         state.jobs.clone(),
+        state.webhook_retention,
     )];
     if let Some(desk) = &state.helpdesk {
         workers.push(helpdesk::spawn_worker(

@@ -53,6 +53,8 @@ pub struct AppState {
     pub shopify_webhook_secret: Option<WebhookSecret>,
     /// The secrets EasyPost and AfterShip sign webhooks with; each provider's are refused without.
     pub carrier_webhook_secrets: CarrierSecrets,
+    /// How long raw webhook deliveries are kept once applied (`webhooks.retention_days`).
+    pub webhook_retention: chrono::Duration,
     /// Wakes the webhook worker as soon as an event is stored.
     pub jobs: Arc<Notify>,
     /// Wakes the helpdesk note worker as soon as a note is queued.
@@ -87,6 +89,7 @@ impl AppState {
             helpdesk: None,
             shopify_webhook_secret: None,
             carrier_webhook_secrets: CarrierSecrets::default(),
+            webhook_retention: chrono::Duration::days(30),
             jobs: Arc::new(Notify::new()),
             note_jobs: Arc::new(Notify::new()),
             integrations: Integrations::default(),

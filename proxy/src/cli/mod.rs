@@ -4,6 +4,7 @@
 mod classify;
 mod eval_intents;
 mod parse_tracking;
+pub mod privacy;
 mod resolve;
 mod tracking_link;
 mod translate;
@@ -61,6 +62,34 @@ pub enum Command {
     /// reason), `wismo webhooks retry --config FILE [--apply] [ID...]` queues them (all, or the
     /// ids named) to be applied again, e.g. after an upgrade.
     Webhooks(WebhooksArgs),
+    /// The customer data requests Shopify forwarded (`customers/data_request`):
+    /// `wismo privacy requests --config FILE` lists them (request id, e-mail, when),
+    /// `wismo privacy export --config FILE ID` prints what the proxy held about that customer.
+    Privacy(PrivacyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PrivacyArgs {
+    #[command(subcommand)]
+    pub command: PrivacyCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyCommand {
+    /// List the data requests, one per line, then their count.
+    Requests {
+        /// TOML configuration file (its `database`, or DATABASE_URL).
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Print the export of one data request as JSON.
+    Export {
+        /// TOML configuration file (its `database`, or DATABASE_URL).
+        #[arg(long)]
+        config: PathBuf,
+        /// Shopify's data request id, as `requests` lists it.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -142,3 +142,17 @@ pub async fn all(db: &Db) -> anyhow::Result<Vec<EventStatus>> {
     .await
     .context("listing webhook events")
 }
+
+/// Deletes the deliveries received before `before` that are settled (applied, ignored or given
+/// up on), raw bodies and all; returns how many. Pending ones are kept until they are applied.
+pub async fn expire(db: &Db, before: DateTime<Utc>) -> anyhow::Result<u64> {
+    Ok(sqlx::query(
+        "DELETE FROM webhook_events WHERE received_at < $1
+             AND (processed_at IS NOT NULL OR failed_at IS NOT NULL)",
+    )
+    .bind(to_db(before))
+    .execute(db.pool())
+    .await
+    .context("deleting expired webhook deliveries")?
+    .rows_affected())
+}

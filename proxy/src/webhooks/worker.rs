@@ -22,14 +22,28 @@ const BATCH: i64 = 100;
 /// How often the worker looks for events when nobody wakes it (retries, other proxies' events).
 const POLL: Duration = Duration::from_secs(5);
 
-/// Runs the worker until the process ends: a pass whenever `wake` fires, and every few seconds.
+/// How often settled deliveries past their retention are deleted.
+const EXPIRE_EVERY: Duration = Duration::from_secs(3600);
+
+/// Runs the worker until the process ends: a pass whenever `wake` fires, and every few seconds;
+/// and, every hour, deletes the raw deliveries settled longer than `retention` ago.
 pub fn spawn_worker(
     db: Db,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
+    retention: chrono::Duration,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let mut expired_at: Option<tokio::time::Instant> = None;
         loop {
+            if expired_at.is_none_or(|t| t.elapsed() >= EXPIRE_EVERY) {
+                expired_at = Some(tokio::time::Instant::now());
+                match store::expire(&db, clock.now() - retention).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(deleted = n, "raw webhook deliveries past retention"),
+                    Err(e) => tracing::error!(error = ?e, "cannot delete expired deliveries"),
+                }
+            }
             match process_pending(&db, clock.now()).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
@@ -105,7 +119,7 @@ async fn process_one(db: &Db, id: i64, now: DateTime<Utc>) -> anyhow::Result<boo
     let result = match row.provider.as_str() {
         "shopify" => {
             let shop = row.shop_domain.as_deref().unwrap_or_default();
-            shopify::apply(&mut tx, shop, &row.topic, &row.body, triggered).await
+            shopify::apply(&mut tx, shop, &row.topic, &row.body, triggered, now).await
         }
         p if carriers::PROVIDERS.contains(&p) => {
             let received = from_db(&row.received_at, "received_at")?;

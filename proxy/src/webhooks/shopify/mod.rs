@@ -4,6 +4,7 @@
 
 mod convert;
 pub mod payload;
+pub mod privacy;
 mod versions;
 
 pub use convert::{decimal_amount, derive, minor_units, service_named, Derived};
@@ -60,12 +61,19 @@ pub async fn apply(
     topic: &str,
     body: &[u8],
     triggered_ms: i64,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Applied, ApplyError> {
+    if privacy::TOPICS.contains(&topic) {
+        return privacy::apply(conn, shop, topic, body, now).await;
+    }
     let order_id = match topic {
         t if t.starts_with("orders/") && TOPICS.contains(&t) => {
             let raw: serde_json::Value = parse(topic, body)?;
             let order: payload::Order = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            if let Some(gone) = forgotten(conn, shop, &order.id).await? {
+                return Ok(gone);
+            }
             versions::store_order(conn, shop, &order, &raw, triggered_ms).await?;
             for f in &order.fulfillments {
                 let typed: payload::Fulfillment = serde_json::from_value(f.clone())
@@ -78,6 +86,9 @@ pub async fn apply(
             let raw: serde_json::Value = parse(topic, body)?;
             let f: payload::Fulfillment = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            if let Some(gone) = forgotten(conn, shop, &f.order_id).await? {
+                return Ok(gone);
+            }
             versions::store_fulfillment(conn, shop, &f, &raw, triggered_ms).await?;
             f.order_id
         }
@@ -85,6 +96,9 @@ pub async fn apply(
             let raw: serde_json::Value = parse(topic, body)?;
             let e: payload::FulfillmentEvent = serde_json::from_value(raw.clone())
                 .map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))?;
+            if let Some(gone) = forgotten(conn, shop, &e.order_id).await? {
+                return Ok(gone);
+            }
             versions::store_event(conn, shop, &e, &raw).await?;
             e.order_id
         }
@@ -95,4 +109,15 @@ pub async fn apply(
         Err(ApplyError::Invalid(reason)) => Ok(Applied::Unusable(reason)),
         Err(e) => Err(e),
     }
+}
+
+/// `Ignored` when the order was deleted or redacted: nothing about it is stored again.
+async fn forgotten(
+    conn: &mut AnyConnection,
+    shop: &str,
+    order_id: &str,
+) -> Result<Option<Applied>, ApplyError> {
+    Ok(privacy::is_forgotten(conn, shop, order_id)
+        .await?
+        .then(|| Applied::Ignored(format!("order {order_id} was deleted or redacted"))))
 }

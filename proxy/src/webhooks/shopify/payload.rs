@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
 /// Shopify ids arrive as JSON numbers (64-bit) in REST payloads, sometimes as strings.
-fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Id {
@@ -20,7 +20,7 @@ fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 /// An optional id, as [`id`] reads it; `null` is none.
-fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     struct Wrapped(#[serde(deserialize_with = "id")] String);
     Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(s)| s))

@@ -1,0 +1,467 @@
+//! Shopify's privacy webhooks applied: `orders/delete` and the mandatory compliance topics
+//! (`customers/redact`, `customers/data_request`, `shop/redact`). Deleted and redacted orders
+//! leave a tombstone so no late or re-applied webhook brings them back; redaction removes the
+//! customer's data from orders, parcels, conversations, notes, audit details and the raw
+//! deliveries; a data request stores what the proxy holds about the customer for the merchant
+//! (`wismo privacy export`).
+//!
+//! Tables without a shop column (audit log, idempotency keys, helpdesk notes) belong to the one
+//! shop this proxy serves: the webhook handler stores no other shop's deliveries.
+
+use super::{payload, Applied, ApplyError};
+use crate::db::time::to_db;
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sqlx::AnyConnection;
+
+/// The topics this module applies.
+pub const TOPICS: &[&str] = &[
+    "orders/delete",
+    "customers/redact",
+    "customers/data_request",
+    "shop/redact",
+];
+
+/// What a redacted raw delivery's body becomes.
+pub const REDACTED_BODY: &[u8] = br#"{"redacted":true}"#;
+
+#[derive(Deserialize)]
+struct Deleted {
+    #[serde(deserialize_with = "payload::id")]
+    id: String,
+}
+
+/// The customer a compliance webhook is about.
+#[derive(Debug, Default, Deserialize)]
+struct Customer {
+    #[serde(default, deserialize_with = "payload::opt_id")]
+    id: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+}
+
+impl Customer {
+    fn email(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .map(|e| e.trim().to_ascii_lowercase())
+            .filter(|e| !e.is_empty())
+    }
+}
+
+#[derive(Deserialize)]
+struct Compliance {
+    #[serde(default)]
+    customer: Customer,
+    /// `orders_to_redact` (customers/redact) or `orders_requested` (customers/data_request).
+    #[serde(default, alias = "orders_to_redact", alias = "orders_requested")]
+    orders: Vec<Value>,
+    data_request: Option<RequestId>,
+}
+
+#[derive(Deserialize)]
+struct RequestId {
+    #[serde(deserialize_with = "payload::id")]
+    id: String,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(topic: &str, body: &[u8]) -> Result<T, ApplyError> {
+    serde_json::from_slice(body).map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))
+}
+
+/// Applies one privacy delivery of `shop` inside the caller's transaction.
+pub async fn apply(
+    conn: &mut AnyConnection,
+    shop: &str,
+    topic: &str,
+    body: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Applied, ApplyError> {
+    match topic {
+        "orders/delete" => {
+            let d: Deleted = parse(topic, body)?;
+            forget_order(conn, shop, &d.id, Records::Keep, now).await?;
+        }
+        "customers/redact" => {
+            let c: Compliance = parse(topic, body)?;
+            let orders = orders_of(conn, shop, &c).await?;
+            for id in orders.iter().filter_map(|o| o.source_id.as_deref()) {
+                forget_order(conn, shop, id, Records::Redact, now).await?;
+            }
+            // Orders the proxy holds without a Shopify id (none in a live shop) go the same way.
+            for o in orders.iter().filter(|o| o.source_id.is_none()) {
+                forget_number(conn, shop, &o.number, Records::Redact).await?;
+            }
+            if let Some(email) = c.customer.email() {
+                forget_shopper(conn, shop, &email).await?;
+            }
+            let ids: Vec<String> = orders.iter().filter_map(|o| o.source_id.clone()).collect();
+            redact_raw(conn, shop, &ids, c.customer.email().as_deref(), now).await?;
+        }
+        "customers/data_request" => {
+            let c: Compliance = parse(topic, body)?;
+            let request = c
+                .data_request
+                .as_ref()
+                .map_or_else(|| body_hash(body), |r| r.id.clone());
+            let export = export(conn, shop, &c).await?;
+            sqlx::query(
+                "INSERT INTO data_requests (shop, request_id, customer_email, created_at, export)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (shop, request_id) DO NOTHING",
+            )
+            .bind(shop)
+            .bind(&request)
+            .bind(c.customer.email())
+            .bind(to_db(now))
+            .bind(export.to_string())
+            .execute(&mut *conn)
+            .await
+            .context("storing a data request's export")?;
+        }
+        "shop/redact" => forget_shop(conn, shop).await?,
+        other => return Ok(Applied::Ignored(format!("topic {other} is not handled"))),
+    }
+    Ok(Applied::Applied)
+}
+
+/// A stable id for a request that carries none: a hash of its body.
+fn body_hash(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    format!("sha256:{}", hex::encode(Sha256::digest(body)))
+}
+
+/// Whether the audit log and idempotency records of a forgotten order keep their details: an
+/// order the merchant deleted keeps its history; a redacted customer's does not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Records {
+    Keep,
+    Redact,
+}
+
+/// An order the proxy holds for a customer.
+struct Held {
+    number: String,
+    source_id: Option<String>,
+}
+
+/// Whether `id` (a Shopify order id) was deleted or redacted in `shop`.
+pub async fn is_forgotten(conn: &mut AnyConnection, shop: &str, id: &str) -> anyhow::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM shopify_deleted_orders WHERE shop = $1 AND id = $2",
+    )
+    .bind(shop)
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await
+    .context("looking for a deleted order")?;
+    Ok(n > 0)
+}
+
+/// Removes the Shopify order `id` of `shop` and everything derived from it, and leaves a
+/// tombstone.
+async fn forget_order(
+    conn: &mut AnyConnection,
+    shop: &str,
+    id: &str,
+    records: Records,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO shopify_deleted_orders (shop, id, deleted_at) VALUES ($1, $2, $3)
+         ON CONFLICT (shop, id) DO NOTHING",
+    )
+    .bind(shop)
+    .bind(id)
+    .bind(to_db(now))
+    .execute(&mut *conn)
+    .await
+    .context("recording a deleted order")?;
+    for (table, column) in [
+        ("shopify_orders", "id"),
+        ("shopify_fulfillments", "order_id"),
+        ("shopify_fulfillment_events", "order_id"),
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("deleting an order's {table}"))?;
+    }
+    let number: Option<String> =
+        sqlx::query_scalar("SELECT number FROM orders WHERE shop = $1 AND source_id = $2")
+            .bind(shop)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("finding a deleted order's number")?;
+    if let Some(number) = number {
+        forget_number(conn, shop, &number, records).await?;
+    }
+    Ok(())
+}
+
+/// Removes the order numbered `number` of `shop` (its parcels and scans cascade) and its cached
+/// carrier documents.
+async fn forget_number(
+    conn: &mut AnyConnection,
+    shop: &str,
+    number: &str,
+    records: Records,
+) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM carrier_tracking WHERE shop = $1 AND order_number = $2")
+        .bind(shop)
+        .bind(number)
+        .execute(&mut *conn)
+        .await
+        .context("deleting an order's carrier documents")?;
+    sqlx::query("DELETE FROM orders WHERE shop = $1 AND number = $2")
+        .bind(shop)
+        .bind(number)
+        .execute(&mut *conn)
+        .await
+        .context("deleting an order")?;
+    if records == Records::Redact {
+        sqlx::query(
+            "UPDATE audit_log SET detail = '[redacted]', message = '[redacted]'
+             WHERE order_number = $1",
+        )
+        .bind(number)
+        .execute(&mut *conn)
+        .await
+        .context("redacting an order's audit log")?;
+        sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1")
+            .bind(format!("order:{number}"))
+            .execute(&mut *conn)
+            .await
+            .context("deleting an order's stored answers")?;
+    }
+    Ok(())
+}
+
+/// The shopper's conversations and the notes about them.
+async fn forget_shopper(conn: &mut AnyConnection, shop: &str, email: &str) -> anyhow::Result<()> {
+    for table in ["conversations", "conversation_messages"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE shop = $1 AND email = $2"
+        ))
+        .bind(shop)
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .with_context(|| format!("deleting a shopper's {table}"))?;
+    }
+    sqlx::query("DELETE FROM helpdesk_notes WHERE email = $1")
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .context("deleting a shopper's helpdesk notes")?;
+    Ok(())
+}
+
+/// Blanks the raw deliveries of `shop` that are about one of the orders `ids` or mention `email`.
+async fn redact_raw(
+    conn: &mut AnyConnection,
+    shop: &str,
+    ids: &[String],
+    email: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as(
+        "SELECT id, body FROM webhook_events
+         WHERE provider = 'shopify' AND shop_domain = $1 AND redacted_at IS NULL",
+    )
+    .bind(shop)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading raw deliveries to redact")?;
+    for (row, body) in rows {
+        let doc: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        let about = |key: &str| {
+            let v = &doc[key];
+            v.as_u64()
+                .map(|n| n.to_string())
+                .or_else(|| v.as_str().map(str::to_owned))
+                .is_some_and(|id| ids.contains(&id))
+        };
+        let mentions = email.is_some_and(|e| {
+            String::from_utf8_lossy(&body)
+                .to_ascii_lowercase()
+                .contains(e)
+        });
+        if about("id") || about("order_id") || mentions {
+            sqlx::query("UPDATE webhook_events SET body = $1, redacted_at = $2 WHERE id = $3")
+                .bind(REDACTED_BODY.to_vec())
+                .bind(to_db(now))
+                .bind(row)
+                .execute(&mut *conn)
+                .await
+                .context("redacting a raw delivery")?;
+        }
+    }
+    Ok(())
+}
+
+/// The orders of `shop` that a compliance request is about: those it names, and any placed with
+/// the customer's e-mail or id.
+async fn orders_of(
+    conn: &mut AnyConnection,
+    shop: &str,
+    c: &Compliance,
+) -> anyhow::Result<Vec<Held>> {
+    let mut held: Vec<Held> = Vec::new();
+    let mut lookups: Vec<(&str, String)> = c
+        .orders
+        .iter()
+        .filter_map(|v| {
+            v.as_u64()
+                .map(|n| n.to_string())
+                .or_else(|| v.as_str().map(str::to_owned))
+        })
+        .map(|id| ("source_id", id))
+        .collect();
+    if let Some(email) = c.customer.email() {
+        lookups.push(("email", email));
+    }
+    if let Some(id) = &c.customer.id {
+        lookups.push(("customer_id", id.clone()));
+    }
+    for (column, value) in lookups {
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT number, source_id FROM orders WHERE shop = $1 AND {column} = $2"
+        ))
+        .bind(shop)
+        .bind(&value)
+        .fetch_all(&mut *conn)
+        .await
+        .context("finding a customer's orders")?;
+        for (number, source_id) in rows {
+            if !held.iter().any(|h| h.number == number) {
+                held.push(Held { number, source_id });
+            }
+        }
+        // An order named by id that the proxy never stored still gets its tombstone.
+        if column == "source_id" && !held.iter().any(|h| h.source_id.as_deref() == Some(&value)) {
+            held.push(Held {
+                number: String::new(),
+                source_id: Some(value),
+            });
+        }
+    }
+    held.retain(|h| !h.number.is_empty() || h.source_id.is_some());
+    Ok(held)
+}
+
+/// Everything the proxy holds about the customer, as one JSON document.
+async fn export(conn: &mut AnyConnection, shop: &str, c: &Compliance) -> anyhow::Result<Value> {
+    let orders = orders_of(conn, shop, c).await?;
+    let mut out_orders = Vec::new();
+    for o in orders.iter().filter(|o| !o.number.is_empty()) {
+        let data: Option<String> =
+            sqlx::query_scalar("SELECT data FROM orders WHERE shop = $1 AND number = $2")
+                .bind(shop)
+                .bind(&o.number)
+                .fetch_optional(&mut *conn)
+                .await
+                .context("reading an order to export")?;
+        let parcels: Vec<(String, String)> = sqlx::query_as(
+            "SELECT tracking_number, carrier FROM shipments WHERE shop = $1 AND order_number = $2
+             ORDER BY tracking_number",
+        )
+        .bind(shop)
+        .bind(&o.number)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading an order's parcels to export")?;
+        let actions: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT at, action, detail, result FROM audit_log WHERE order_number = $1 ORDER BY id",
+        )
+        .bind(&o.number)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading an order's actions to export")?;
+        out_orders.push(json!({
+            "order_number": o.number,
+            "shopify_order_id": o.source_id,
+            "order": data.and_then(|d| serde_json::from_str::<Value>(&d).ok()),
+            "parcels": parcels.iter().map(|(t, c)| json!({"tracking_number": t, "carrier": c})).collect::<Vec<_>>(),
+            "actions": actions.iter().map(|(at, a, d, r)| json!({"at": at, "action": a, "detail": d, "result": r})).collect::<Vec<_>>(),
+        }));
+    }
+    let mut messages = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(email) = c.customer.email() {
+        let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT at, channel, direction, text FROM conversation_messages
+             WHERE shop = $1 AND email = $2 ORDER BY id",
+        )
+        .bind(shop)
+        .bind(&email)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading a shopper's messages to export")?;
+        messages = rows
+            .iter()
+            .map(|(at, ch, dir, text)| json!({"at": at, "channel": ch, "direction": dir, "text": text}))
+            .collect();
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT created_at, body FROM helpdesk_notes WHERE email = $1 ORDER BY id",
+        )
+        .bind(&email)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading a shopper's helpdesk notes to export")?;
+        notes = rows
+            .iter()
+            .map(|(at, body)| json!({"created_at": at, "body": body}))
+            .collect();
+    }
+    Ok(json!({
+        "shop": shop,
+        "customer": {"id": c.customer.id, "email": c.customer.email(), "phone": c.customer.phone},
+        "orders": out_orders,
+        "messages": messages,
+        "helpdesk_notes": notes,
+    }))
+}
+
+/// Removes everything the proxy holds for `shop` (Shopify sends this 48 hours after the app is
+/// uninstalled).
+async fn forget_shop(conn: &mut AnyConnection, shop: &str) -> anyhow::Result<()> {
+    for table in [
+        "orders",
+        "shopify_orders",
+        "shopify_fulfillments",
+        "shopify_fulfillment_events",
+        "conversations",
+        "conversation_messages",
+        "data_requests",
+        "shopify_deleted_orders",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE shop = $1"))
+            .bind(shop)
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("deleting the shop's {table}"))?;
+    }
+    // The tables below belong to the one shop this proxy serves.
+    for table in [
+        "carrier_tracking",
+        "helpdesk_notes",
+        "audit_log",
+        "idempotency_keys",
+        "auth_failures",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("deleting the shop's {table}"))?;
+    }
+    sqlx::query("DELETE FROM webhook_events WHERE provider <> 'shopify' OR shop_domain = $1")
+        .bind(shop)
+        .execute(&mut *conn)
+        .await
+        .context("deleting the shop's raw deliveries")?;
+    Ok(())
+}
