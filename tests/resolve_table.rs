@@ -93,6 +93,9 @@ struct Turn {
     proposals: Option<Vec<String>>,
     #[serde(default)]
     handoff: Option<bool>,
+    /// How many parcels the order card shows.
+    #[serde(default)]
+    card_parcels: Option<usize>,
     #[serde(default)]
     need: Option<String>,
     #[serde(default)]
@@ -262,6 +265,10 @@ fn check_turn(case: &Case, i: usize, turn: &Turn, r: &Resolution) -> Vec<String>
             r.handoff.is_some() == h,
             format!("handoff {h}, got {:?}", r.handoff),
         );
+    }
+    if let Some(n) = turn.card_parcels {
+        let got = r.card.as_ref().map_or(0, |c| c.parcels.len());
+        expect(got == n, format!("{n} parcels on the card, got {got}"));
     }
     if let Some(n) = &turn.need {
         let got = r.need.map(|n| {

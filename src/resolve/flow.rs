@@ -187,36 +187,38 @@ fn reconcile<'a>(
     let mut facts = Vec::new();
     let mut parcels = Vec::new();
     let mut silent = Vec::new();
-    if order.cancelled_at.is_none() {
-        for f in &order.fulfillments {
-            match shipments
-                .iter()
-                .find(|s| s.tracking_number == f.tracking_number)
-            {
-                Some(s) => parcels.push((
-                    s,
-                    situation::parcel(s, &order.shipping_service, policy, now, &mut facts),
-                )),
-                None => {
-                    facts.push(Fact {
-                        source: Source::Shop,
-                        statement: format!(
-                            "fulfilled {} with {} {}, no carrier data yet",
-                            f.created_at.format("%Y-%m-%d %H:%M UTC"),
-                            f.carrier,
-                            f.tracking_number
-                        ),
-                        as_of: now,
-                    });
-                    silent.push((
-                        f.carrier.display_name().to_owned(),
-                        f.tracking_number.as_str().to_owned(),
-                    ));
-                }
+    // A cancelled order's parcels are still shown: one that left before the cancellation is
+    // still on its way, and the agent needs to see it (to intercept or to expect a return).
+    for f in &order.fulfillments {
+        match shipments
+            .iter()
+            .find(|s| s.tracking_number == f.tracking_number)
+        {
+            Some(s) => parcels.push((
+                s,
+                situation::parcel(s, &order.shipping_service, policy, now, &mut facts),
+            )),
+            None => {
+                facts.push(Fact {
+                    source: Source::Shop,
+                    statement: format!(
+                        "fulfilled {} with {} {}, no carrier data yet",
+                        f.created_at.format("%Y-%m-%d %H:%M UTC"),
+                        f.carrier,
+                        f.tracking_number
+                    ),
+                    as_of: now,
+                });
+                silent.push((
+                    f.carrier.display_name().to_owned(),
+                    f.tracking_number.as_str().to_owned(),
+                ));
             }
         }
     }
     let overall = match parcels.iter().max_by_key(|(_, s)| s.severity()) {
+        // The shop's cancellation is the order's situation, whatever its parcels are doing.
+        _ if order.cancelled_at.is_some() => situation::unshipped(order, policy, now, &mut facts),
         Some((_, s)) => s.clone(),
         None if !order.fulfillments.is_empty() && order.cancelled_at.is_none() => {
             let since = order
@@ -421,6 +423,19 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
     let lang = turn.lang;
     let number = order.number.to_string();
     let split = view.parcels.len() + view.silent.len() > 1;
+    let shipped = !view.parcels.is_empty() || !view.silent.is_empty();
+    // A cancelled order that had shipped: the cancellation first, then where its parcels are.
+    if order.cancelled_at.is_some() && shipped {
+        turn.reply.push(text::situation_sentence(
+            &view.overall,
+            "",
+            order,
+            policy,
+            now,
+            lang,
+        ));
+        turn.say(Key::ShippedBeforeCancel, &[]);
+    }
     if split {
         turn.say(
             Key::SplitIntro,
@@ -469,7 +484,7 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
             ],
         );
     }
-    if view.parcels.is_empty() && view.silent.is_empty() {
+    if !shipped {
         turn.reply.push(text::situation_sentence(
             &view.overall,
             "",

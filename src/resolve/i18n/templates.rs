@@ -36,6 +36,7 @@ pub enum Key {
     Parcel,
     Stale,
     NoCarrierData,
+    ShippedBeforeCancel,
     AskIdentity,
     AskEmail,
     AskOrderNumber,
@@ -417,6 +418,11 @@ fn words(lang: Lang, key: Key) -> Words {
         ),
         (NoCarrierData, Fr) => same("Votre commande {order} a été expédiée avec {carrier} (suivi {tracking}), mais le transporteur ne nous a encore transmis aucun scan."),
         (NoCarrierData, De) => same("Ihre Bestellung {order} wurde mit {carrier} verschickt (Sendungsnummer {tracking}), aber der Versanddienst hat uns noch keine Scans übermittelt."),
+
+        (ShippedBeforeCancel, En) => same("It had already shipped before the cancellation."),
+        (ShippedBeforeCancel, Es) => same("Ya se había enviado antes de la cancelación."),
+        (ShippedBeforeCancel, Fr) => same("Elle avait déjà été expédiée avant l'annulation."),
+        (ShippedBeforeCancel, De) => same("Sie war vor der Stornierung bereits verschickt worden."),
 
         (AskIdentity, En) => pair(
             "I can check that for you. What's your order number and the e-mail address you used to order? For example: #1001 jane@example.com",
@@ -1100,6 +1106,7 @@ impl Key {
         Key::Parcel,
         Key::Stale,
         Key::NoCarrierData,
+        Key::ShippedBeforeCancel,
         Key::AskIdentity,
         Key::AskEmail,
         Key::AskOrderNumber,
