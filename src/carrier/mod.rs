@@ -4,6 +4,7 @@
 mod codes;
 pub mod parse;
 mod phrase;
+pub mod place;
 mod status;
 mod text;
 mod tracking_number;

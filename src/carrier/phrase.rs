@@ -62,7 +62,7 @@ pub fn describe_at(
     tone: Tone,
 ) -> String {
     let formal = tone == Tone::Formal;
-    let place = place.map(str::trim).filter(|p| !p.is_empty());
+    let place = place.and_then(super::place::for_shopper);
     let at = place.map_or(String::new(), |p| match lang {
         Lang::En | Lang::De => format!(" in {p}"),
         Lang::Es => format!(" en {p}"),

@@ -5,7 +5,7 @@ use super::situation::{Eta, Situation};
 use super::text::headline;
 use crate::carrier::{describe_in_tone, Lang, Translation};
 use crate::domain::{Order, Policy, Shipment};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// One line of a parcel's timeline, already in plain language.
@@ -42,15 +42,15 @@ pub struct OrderCard {
     pub parcels: Vec<ParcelCard>,
 }
 
-fn eta_text(eta: Option<&Eta>, lang: Lang) -> Option<String> {
+fn eta_text(eta: Option<&Eta>, lang: Lang, today: NaiveDate) -> Option<String> {
     eta.map(|e| {
         if e.earliest == e.latest {
-            i18n::date(lang, e.earliest)
+            i18n::date(lang, e.earliest, today)
         } else {
             format!(
                 "{} – {}",
-                i18n::date(lang, e.earliest),
-                i18n::date(lang, e.latest)
+                i18n::date(lang, e.earliest, today),
+                i18n::date(lang, e.latest, today)
             )
         }
     })
@@ -62,8 +62,10 @@ pub(super) fn build(
     overall: &Situation,
     policy: &Policy,
     lang: Lang,
+    now: DateTime<Utc>,
 ) -> OrderCard {
     let tz = policy.tz();
+    let today = now.with_timezone(&tz).date_naive();
     let parcels = shipments
         .iter()
         .map(|(s, sit)| {
@@ -80,7 +82,7 @@ pub(super) fn build(
                 })
                 .unwrap_or_default();
             let eta = match sit {
-                Situation::InTransit { eta, .. } => eta_text(eta.as_ref(), lang),
+                Situation::InTransit { eta, .. } => eta_text(eta.as_ref(), lang, today),
                 _ => None,
             };
             ParcelCard {

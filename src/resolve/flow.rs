@@ -396,11 +396,17 @@ fn answer_deadline(
 ) {
     let a = deadline::answer(by, &view.overall, order, policy, now);
     let lang = turn.lang;
-    let when = i18n::date(lang, by);
+    let today = now.with_timezone(&policy.tz()).date_naive();
+    let when = i18n::date(lang, by, today);
     let (first, last) = a
         .expected
         .as_ref()
-        .map(|e| (i18n::date(lang, e.earliest), i18n::date(lang, e.latest)))
+        .map(|e| {
+            (
+                i18n::date(lang, e.earliest, today),
+                i18n::date(lang, e.latest, today),
+            )
+        })
         .unwrap_or_default();
     match a.verdict {
         Verdict::Yes => turn.say(Key::DeadlineYes, &[("deadline", &when), ("date", &last)]),
@@ -831,7 +837,12 @@ fn not_received(
     let claim_window = Duration::days(i64::from(policy.offers.claim_window_days));
     if now - at < wait {
         let check_at = at + wait;
-        let day = i18n::date(turn.lang, check_at.with_timezone(&policy.tz()).date_naive());
+        let tz = policy.tz();
+        let day = i18n::date(
+            turn.lang,
+            check_at.with_timezone(&tz).date_naive(),
+            now.with_timezone(&tz).date_naive(),
+        );
         turn.say(
             Key::WaitForDelivered,
             &[
@@ -932,9 +943,10 @@ fn finish(
     if !conv.told.iter().any(|t| t == overall.kind()) {
         conv.told.push(overall.kind().to_owned());
     }
-    let card = card::build(order, &view.parcels, &overall, policy, turn.lang);
-    let eta_text =
-        deadline::expected(&overall, order, policy, s.now).map(|e| i18n::date(Lang::En, e.latest));
+    let card = card::build(order, &view.parcels, &overall, policy, turn.lang, s.now);
+    let today = s.now.with_timezone(&policy.tz()).date_naive();
+    let eta_text = deadline::expected(&overall, order, policy, s.now)
+        .map(|e| i18n::date(Lang::En, e.latest, today));
     let shipments: Vec<&Shipment> = view.parcels.iter().map(|(p, _)| *p).collect();
     let agent = agent::build(
         order,

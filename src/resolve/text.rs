@@ -97,8 +97,10 @@ pub fn headline(s: &Situation, lang: Lang) -> &'static str {
     row[i]
 }
 
-fn place_of(place: &Option<String>) -> Option<&str> {
-    place.as_deref().map(str::trim).filter(|p| !p.is_empty())
+fn place_of(place: &Option<String>) -> Option<String> {
+    place
+        .as_deref()
+        .and_then(crate::carrier::place::for_shopper)
 }
 
 /// The sentence(s) about one situation, with the carrier's name and the data's freshness.
@@ -111,7 +113,8 @@ pub fn situation_sentence(
     lang: Lang,
 ) -> String {
     let tz = policy.tz();
-    let day = |t: &DateTime<Utc>| i18n::date(lang, t.with_timezone(&tz).date_naive());
+    let today = now.with_timezone(&tz).date_naive();
+    let day = |t: &DateTime<Utc>| i18n::date(lang, t.with_timezone(&tz).date_naive(), today);
     let number = order.number.to_string();
     let base: Vec<(&str, String)> = vec![("order", number), ("carrier", carrier.to_owned())];
     let with = |extra: Vec<(&'static str, String)>| {
@@ -132,7 +135,7 @@ pub fn situation_sentence(
     match s {
         Situation::Processing { ship_by } => fill(
             Key::Processing,
-            with(vec![("date", i18n::date(lang, *ship_by))]),
+            with(vec![("date", i18n::date(lang, *ship_by, today))]),
         ),
         Situation::LateInWarehouse {
             ship_by,
@@ -140,7 +143,7 @@ pub fn situation_sentence(
         } => fill(
             Key::LateInWarehouse,
             with(vec![
-                ("date", i18n::date(lang, *ship_by)),
+                ("date", i18n::date(lang, *ship_by, today)),
                 ("days", business_days_late.to_string()),
             ]),
         ),
@@ -163,14 +166,17 @@ pub fn situation_sentence(
             let mut v = ago(last_scan);
             let key = match place_of(place) {
                 Some(p) => {
-                    v.push(("place", p.to_owned()));
+                    v.push(("place", p));
                     Key::InTransitPlace
                 }
                 None => Key::InTransit,
             };
             let mut out = fill(key, with(v));
             if let Some(e) = eta {
-                let (a, b) = (i18n::date(lang, e.earliest), i18n::date(lang, e.latest));
+                let (a, b) = (
+                    i18n::date(lang, e.earliest, today),
+                    i18n::date(lang, e.latest, today),
+                );
                 let sentence = if *late {
                     fill(Key::InTransitLate, with(vec![("date", b)]))
                 } else {

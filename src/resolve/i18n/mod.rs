@@ -134,16 +134,27 @@ fn idx(lang: Lang) -> usize {
     }
 }
 
-/// "Tuesday 24 November", "martes 24 de noviembre", "mardi 24 novembre", "Dienstag, 24. November".
-pub fn date(lang: Lang, d: NaiveDate) -> String {
+/// Dates further than this from today say their year.
+const YEAR_AFTER_DAYS: i64 = 150;
+
+/// "Tuesday 24 November", "martes 24 de noviembre", "mardi 24 novembre", "Dienstag, 24. November";
+/// with the year when `d` is months away from `today` ("Friday 31 December 2021"), so a date from
+/// another year is never mistaken for this one.
+pub fn date(lang: Lang, d: NaiveDate, today: NaiveDate) -> String {
     let wd = WEEKDAYS[idx(lang)][d.weekday().num_days_from_monday() as usize];
     let m = crate::carrier::MONTHS[idx(lang)][d.month0() as usize];
     let day = d.day();
-    match lang {
-        Lang::En => format!("{wd} {day} {m}"),
-        Lang::Es => format!("{wd} {day} de {m}"),
-        Lang::Fr => format!("{wd} {day} {m}"),
-        Lang::De => format!("{wd}, {day}. {m}"),
+    let far = (d - today).num_days().abs() > YEAR_AFTER_DAYS;
+    let year = d.year();
+    match (lang, far) {
+        (Lang::En, false) => format!("{wd} {day} {m}"),
+        (Lang::En, true) => format!("{wd} {day} {m} {year}"),
+        (Lang::Es, false) => format!("{wd} {day} de {m}"),
+        (Lang::Es, true) => format!("{wd} {day} de {m} de {year}"),
+        (Lang::Fr, false) => format!("{wd} {day} {m}"),
+        (Lang::Fr, true) => format!("{wd} {day} {m} {year}"),
+        (Lang::De, false) => format!("{wd}, {day}. {m}"),
+        (Lang::De, true) => format!("{wd}, {day}. {m} {year}"),
     }
 }
 
@@ -252,9 +263,27 @@ mod tests {
     #[test]
     fn dates_are_written_the_local_way() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        assert_eq!(date(Lang::En, d), "Tuesday 24 November");
-        assert_eq!(date(Lang::Es, d), "martes 24 de noviembre");
-        assert_eq!(date(Lang::Fr, d), "mardi 24 novembre");
-        assert_eq!(date(Lang::De, d), "Dienstag, 24. November");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        assert_eq!(date(Lang::En, d, today), "Tuesday 24 November");
+        assert_eq!(date(Lang::Es, d, today), "martes 24 de noviembre");
+        assert_eq!(date(Lang::Fr, d, today), "mardi 24 novembre");
+        assert_eq!(date(Lang::De, d, today), "Dienstag, 24. November");
+    }
+
+    // See: issue 14. A carrier's date from another year read as this year's.
+    #[test]
+    fn dates_months_away_say_their_year() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        let old = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
+        assert_eq!(date(Lang::En, old, today), "Friday 31 December 2021");
+        assert_eq!(
+            date(Lang::Es, old, today),
+            "viernes 31 de diciembre de 2021"
+        );
+        assert_eq!(date(Lang::Fr, old, today), "vendredi 31 décembre 2021");
+        assert_eq!(date(Lang::De, old, today), "Freitag, 31. Dezember 2021");
+        // Early next year is still close enough to go without.
+        let soon = NaiveDate::from_ymd_opt(2027, 1, 8).unwrap();
+        assert_eq!(date(Lang::En, soon, today), "Friday 8 January");
     }
 }

@@ -1,0 +1,91 @@
+//! Scan places as a shopper reads them: carriers write "EDISON TWP, NJ, US"; a shopper reads
+//! "Edison, NJ". Shouted names get normal capitalisation, township markers go, and the country
+//! goes after a city and region. Places already written in mixed case are left as they are.
+
+/// The place for a shopper's sentence, or `None` when nothing readable is left.
+pub fn for_shopper(raw: &str) -> Option<String> {
+    let mut parts: Vec<&str> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // City, region, country: the country adds nothing to "where is it now".
+    if parts.len() >= 3 && is_country(parts[parts.len() - 1]) {
+        parts.pop();
+    }
+    let out: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| readable(p, i == 0))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// A country as carriers append it: an ISO code, or one of the few names they spell out.
+fn is_country(part: &str) -> bool {
+    let short = (2..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_uppercase());
+    short
+        || matches!(
+            part.to_ascii_lowercase().as_str(),
+            "united states" | "united states of america" | "canada" | "united kingdom"
+        )
+}
+
+/// One part of a place: codes (all capitals, up to three letters, or with digits) stay as they
+/// are; a shouted name is capitalised word by word; `city` parts lose township markers.
+fn readable(part: &str, city: bool) -> String {
+    let shouted = part.chars().any(char::is_alphabetic) && !part.chars().any(char::is_lowercase);
+    let code = part.chars().count() <= 3 || part.chars().any(|c| c.is_ascii_digit());
+    if !shouted || code {
+        return part.to_owned();
+    }
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    if city && words.len() > 1 {
+        words.retain(|w| !matches!(*w, "TWP" | "TWP." | "TOWNSHIP"));
+    }
+    words
+        .iter()
+        .map(|w| capitalise(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "ST." → "St.", "WINSTON-SALEM" → "Winston-Salem", "O'FALLON" → "O'Fallon", "KÖLN" → "Köln".
+fn capitalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '-' | '\'' | '.' | '/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_shopper;
+
+    // See: issue 14.
+    #[test]
+    fn shouted_scan_places_read_like_places() {
+        for (raw, want) in [
+            ("EDISON TWP, NJ, US", "Edison, NJ"),
+            ("LOUISVILLE, KY", "Louisville, KY"),
+            ("ST. LOUIS, MO, USA", "St. Louis, MO"),
+            ("WINSTON-SALEM, NC 27101", "Winston-Salem, NC 27101"),
+            ("O'FALLON, IL, United States", "O'Fallon, IL"),
+            ("KÖLN, DE", "Köln, DE"),
+            ("MISSISSAUGA, ONTARIO, CA", "Mississauga, Ontario"),
+            ("Secaucus, NJ", "Secaucus, NJ"),
+            ("McAllen, TX, US", "McAllen, TX"),
+            ("  ,  ", ""),
+        ] {
+            assert_eq!(for_shopper(raw).unwrap_or_default(), want, "{raw}");
+        }
+    }
+}
