@@ -579,3 +579,118 @@ async fn a_carrier_document_without_updated_at_never_replaces_a_dated_one() {
         assert_eq!(kept.checked_at.to_rfc3339(), "2026-11-19T13:00:00+00:00");
     }
 }
+
+async fn say(app: &TestApp, number: &str, email: &str, message: &str) -> String {
+    let token = app.token(number, email).await;
+    let auth = format!("Bearer {token}");
+    let r = app
+        .post_with(
+            "/api/v1/messages",
+            &[("authorization", auth.as_str())],
+            serde_json::json!({ "message": message })
+                .to_string()
+                .as_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    r.json()["reply"].as_str().unwrap_or_default().to_owned()
+}
+
+// See: issue 14. EasyPost's `est_delivery_date` (midnight UTC) is a local calendar date: read as
+// an instant, a shop in New York told its shoppers one day early. Its places are shouted.
+#[tokio::test]
+async fn easyposts_delivery_date_is_the_date_it_names_and_its_places_read_normally() {
+    for mut app in spawn_demos().await {
+        app.state.carrier_webhook_secrets.easypost =
+            Some(wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret").unwrap());
+        app.router = wismo_proxy::app(app.state.clone());
+        // Friday 20 November, as EasyPost writes dates.
+        let body = easypost_event(
+            "1Z4W96E80310428511",
+            "2026-11-19T13:12:00Z",
+            "2026-11-20T00:00:00Z",
+        )
+        .to_string();
+        assert_eq!(
+            post_easypost(&app, b"ep-secret", &body).await.status,
+            StatusCode::OK
+        );
+        app.drain_webhooks().await;
+        let view = order_view(&app, "1004", "marco@example.com").await;
+        assert_eq!(
+            view["shipments"][0]["estimated_delivery"], "2026-11-20T12:00:00Z",
+            "{}",
+            app.backend
+        );
+        let reply = say(&app, "1004", "marco@example.com", "where is my order?").await;
+        assert!(reply.contains("Friday 20 November"), "{reply}");
+        assert!(!reply.contains("Thursday 19 November"), "{reply}");
+        assert!(reply.contains("Edison, NJ"), "{reply}");
+        assert!(!reply.contains("EDISON"), "{reply}");
+    }
+}
+
+// See: issue 14. AfterShip's `checkpoint_time` without an offset is the wall clock at the
+// checkpoint; read as UTC, an Ohio scan at 9:00 moved five hours early.
+#[tokio::test]
+async fn an_aftership_checkpoint_time_without_offset_is_local_to_the_checkpoint() {
+    for mut app in spawn_demos().await {
+        app.state.carrier_webhook_secrets.aftership =
+            Some(wismo_proxy::webhooks::WebhookSecret::new(b"as-secret").unwrap());
+        app.router = wismo_proxy::app(app.state.clone());
+        let checkpoint = |at: &str, tag: &str, subtag: &str, message: &str| {
+            serde_json::json!({
+                "slug": "ups", "city": "Columbus", "created_at": "2026-11-18T14:05:00+00:00",
+                "location": "Columbus, OH, USA", "country_name": "USA", "country_iso3": "USA",
+                "state": "OH", "zip": "43215", "message": message, "tag": tag, "subtag": subtag,
+                "subtag_message": "", "checkpoint_time": at
+            })
+        };
+        let body = serde_json::json!({
+            "event": "tracking_update",
+            "event_id": "7c1a0f52-1c4e-4d0c-9d43-2b0e4b4f5e10",
+            "is_tracking_first_tag": false,
+            "ts": 1_795_525_920,
+            "msg": {
+                "id": "5b74f4958776db0e00b6f5ed",
+                "tracking_number": "1Z4W96E80310428511",
+                "slug": "ups",
+                "tag": "InTransit",
+                "subtag": "InTransit_001",
+                "updated_at": "2026-11-19T13:12:00+00:00",
+                "expected_delivery": "2026-11-20",
+                "checkpoints": [
+                    checkpoint("2026-11-17T11:05:00", "InfoReceived", "InfoReceived_001", "Shipper created a label"),
+                    checkpoint("2026-11-18T09:00:00", "InTransit", "InTransit_001", "Arrived at facility"),
+                ]
+            }
+        })
+        .to_string();
+        let sig = wismo_proxy::webhooks::WebhookSecret::new(b"as-secret")
+            .unwrap()
+            .sign(body.as_bytes());
+        let r = app
+            .post_with(
+                "/webhooks/aftership",
+                &[("aftership-hmac-sha256", sig.as_str())],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        app.drain_webhooks().await;
+        let view = order_view(&app, "1004", "marco@example.com").await;
+        let at: Vec<&str> = view["shipments"][0]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["at"].as_str().unwrap())
+            .collect();
+        // 9:00 in Columbus, Ohio (UTC−5 in November) is 14:00 UTC.
+        assert_eq!(
+            at,
+            ["2026-11-17T16:05:00Z", "2026-11-18T14:00:00Z"],
+            "{}",
+            app.backend
+        );
+    }
+}

@@ -451,7 +451,8 @@ async fn an_aftership_tracking_that_exists_already_is_found_by_its_number() {
             statuses(p),
             ["pre_transit", "in_transit", "out_for_delivery"]
         );
-        assert_eq!(p["estimated_delivery"], "2026-11-20T23:59:59Z");
+        // A calendar date travels as noon UTC of that date (see: issue 14).
+        assert_eq!(p["estimated_delivery"], "2026-11-20T12:00:00Z");
         let f = fake.lock().unwrap();
         assert_eq!(f.calls.len(), 2, "{:?}", f.calls);
         assert!(f.calls[0].0.contains(r#""slug":"ups""#));

@@ -80,7 +80,10 @@ pub fn from_tracker(doc: &Value) -> anyhow::Result<Tracked> {
         provider_id: text("id"),
         updated_at: text("updated_at").as_deref().and_then(loose_time),
     };
-    let estimate = text("est_delivery_date").as_deref().and_then(loose_time);
+    // A local calendar date, whatever its time part says.
+    let estimate = text("est_delivery_date")
+        .as_deref()
+        .and_then(super::calendar_date);
     read_document(raw, estimate)
 }
 

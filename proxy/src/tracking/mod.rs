@@ -90,12 +90,21 @@ pub fn read_document(
     })
 }
 
-/// An RFC 3339 time, or a bare date (taken as the end of that day in UTC, the latest it means).
+/// An RFC 3339 time, or a bare date (a calendar date: see [`calendar_date`]).
 pub(crate) fn loose_time(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));
     }
-    let date = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(date.and_hms_opt(23, 59, 59)?.and_utc())
+    calendar_date(s)
+}
+
+/// A calendar date ("2026-11-20", or EasyPost's `est_delivery_date`, which is a local date
+/// written as midnight UTC: "2026-11-20T00:00:00Z"), carried as noon UTC of that date. Noon UTC
+/// falls on the same date in every time zone from UTC−11 to UTC+11, so the shopper's and the
+/// brand's calendars both read the date the carrier meant; midnight UTC read as an instant told
+/// US shoppers a day early.
+pub(crate) fn calendar_date(s: &str) -> Option<DateTime<Utc>> {
+    let date = chrono::NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(12, 0, 0)?.and_utc())
 }

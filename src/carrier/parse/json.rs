@@ -104,7 +104,7 @@ pub fn aftership(input: &str) -> Result<Vec<Scan>, ParseError> {
         .map(|e| {
             let city = s(e, &["city"]);
             let location = s(e, &["location"]);
-            scan(
+            let mut found = scan(
                 &s(e, &["checkpoint_time"]),
                 status_and_detail(&s(e, &["tag"]), &s(e, &["subtag"])),
                 s(e, &["message"]).into_owned(),
@@ -113,7 +113,22 @@ pub fn aftership(input: &str) -> Result<Vec<Scan>, ParseError> {
                 } else {
                     place(&[&city, &s(e, &["state"]), &s(e, &["country_name"])])
                 },
-            )
+            );
+            // A time without an offset is the wall clock at the checkpoint (older API versions
+            // name the country `country_iso3`, newer ones `country_region`).
+            if found.utc_offset.is_none() {
+                let country = s(e, &["country_iso3"]);
+                let country = if country.is_empty() {
+                    s(e, &["country_region"])
+                } else {
+                    country
+                };
+                found.utc_offset = found.local_time.and_then(|local| {
+                    super::zones::guess(&country, &s(e, &["state"]))
+                        .and_then(|tz| super::zones::offset_at(tz, local))
+                });
+            }
+            found
         })
         .collect())
 }

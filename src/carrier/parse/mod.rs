@@ -5,6 +5,7 @@
 mod json;
 mod time;
 mod xml;
+mod zones;
 
 use super::{translate, Carrier, DeliveryLocation, ExceptionReason, UnifiedStatus};
 use crate::TrackingEvent;
