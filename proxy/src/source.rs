@@ -12,6 +12,13 @@ pub trait OrderSource: Send + Sync + 'static {
     /// The order with this number, or `None` when the shop has no such order.
     async fn order(&self, number: &OrderNumber) -> anyhow::Result<Option<Order>>;
 
+    /// The number of the order whose name, as the shop shows it to shoppers, is `name`
+    /// ("NW1234", "#1234-US"); `None` when there is none or the source cannot look names up.
+    async fn order_named(&self, name: &str) -> anyhow::Result<Option<OrderNumber>> {
+        let _ = name;
+        Ok(None)
+    }
+
     /// The parcels of an order with their latest known scans.
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>>;
 
@@ -49,6 +56,10 @@ impl DbOrderSource {
 impl OrderSource for DbOrderSource {
     async fn order(&self, number: &OrderNumber) -> anyhow::Result<Option<Order>> {
         crate::db::load_order(&self.db, &self.shop, number).await
+    }
+
+    async fn order_named(&self, name: &str) -> anyhow::Result<Option<OrderNumber>> {
+        crate::db::order_named(&self.db, &self.shop, name).await
     }
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {

@@ -694,3 +694,55 @@ async fn an_aftership_checkpoint_time_without_offset_is_local_to_the_checkpoint(
         );
     }
 }
+
+// See: issue 14. Shoppers see the order's `name` (the shop's prefix or suffix around the number),
+// verify with it, and read it in the replies.
+#[tokio::test]
+async fn an_order_named_with_a_prefix_and_suffix_is_verified_and_named_as_the_shopper_sees_it() {
+    for app in spawn_demos().await {
+        let mut named = order(2001, "2026-11-17T09:12:05-05:00");
+        named["name"] = "NW2001-US".into();
+        app.webhook("orders/create", "ev-1", &named).await;
+        // An order whose e-mail differs from its customer's: the order's own e-mail verifies.
+        let mut other = order(2002, "2026-11-17T09:12:05-05:00");
+        other["name"] = "#2002-EU".into();
+        other["email"] = "orders@river.example".into();
+        other["contact_email"] = "orders@river.example".into();
+        app.webhook("orders/create", "ev-2", &other).await;
+        app.drain_webhooks().await;
+        for given in [
+            "NW2001-US",
+            "nw2001-us",
+            "#NW2001-US",
+            "NW2001 US",
+            "2001",
+            "#2001",
+        ] {
+            let r = app.session(given, &common::shopify::email(2001)).await;
+            assert_eq!(
+                r.status,
+                StatusCode::OK,
+                "{}: {given}: {}",
+                app.backend,
+                r.text()
+            );
+            assert_eq!(r.json()["order_number"], "2001");
+        }
+        let r = app.session("#2002-EU", "orders@river.example").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        // A name verifies only with its own order's e-mail, and counts as a guess otherwise.
+        let r = app.session("NW2001-US", "orders@river.example").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        let reply = say(
+            &app,
+            "2001",
+            &common::shopify::email(2001),
+            "where is my order?",
+        )
+        .await;
+        assert!(reply.contains("NW2001-US"), "{reply}");
+        assert!(!reply.contains("#2001"), "{reply}");
+        let view = order_view(&app, "2001", &common::shopify::email(2001)).await;
+        assert_eq!(view["order"]["name"], "NW2001-US");
+    }
+}

@@ -116,12 +116,32 @@ async fn malformed_bodies_and_invalid_fields_are_bad_requests() {
         let r = app.session("1001", "jane-at-example.com").await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST);
         assert_eq!(r.json()["message"], "email is not a valid e-mail address");
+        // Nothing that could be an order's number or name is a bad request...
+        for given in ["###", &"N".repeat(41)] {
+            let r = app.session(given, "jane@example.com").await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{given}");
+            assert!(r.json()["message"]
+                .as_str()
+                .unwrap()
+                .contains("order_number"));
+        }
+        // ...while a name no order has is the same refusal as a wrong e-mail (see: issue 14).
         let r = app.session("ten-oh-one", "jane@example.com").await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST);
-        assert!(r.json()["message"]
-            .as_str()
-            .unwrap()
-            .contains("order_number"));
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r.json()["code"], "verification_failed");
+        // A number sent as a JSON number says what to send instead.
+        let r = app
+            .post_raw(
+                "/api/v1/session",
+                r#"{"order_number": 1001, "email": "jane@example.com"}"#,
+            )
+            .await;
+        let message = r.json()["message"].as_str().unwrap().to_owned();
+        assert!(
+            message.starts_with("order_number must be a string"),
+            "{message}"
+        );
+        assert!(!message.contains("deserialize"), "{message}");
     }
 }
 

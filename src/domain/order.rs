@@ -108,6 +108,10 @@ pub struct Fulfillment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrderData {
     pub number: OrderNumber,
+    /// The order's name as the shop shows it to the shopper, with the shop's prefix or suffix
+    /// ("NW1234", "#1234-US"); `#` and the number when the shop has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub created_at: DateTime<Utc>,
     pub customer: Customer,
     pub shipping_address: Address,
@@ -150,6 +154,9 @@ pub enum OrderError {
     /// The customer's time zone is not an IANA name.
     #[error("customer time zone {0:?} is not an IANA name such as \"America/Chicago\"")]
     TimeZone(String),
+    /// The order's name is empty, longer than 40 characters or has control characters.
+    #[error("order name {0:?} must be 1 to 40 printable characters")]
+    Name(String),
     /// A fulfilled order has no fulfillments to show for it.
     #[error("order is marked {0:?} but has no fulfillments")]
     FulfilledWithoutParcels(FulfillmentStatus),
@@ -199,10 +206,29 @@ impl Order {
                 return Err(OrderError::TimeZone(tz.clone()));
             }
         }
+        if let Some(name) = &data.name {
+            if name.trim().is_empty()
+                || name.chars().count() > 40
+                || name.chars().any(char::is_control)
+            {
+                return Err(OrderError::Name(name.clone()));
+            }
+        }
         if data.cancelled_at.is_some_and(|c| c < data.created_at) {
             return Err(OrderError::CancelledBeforeCreated);
         }
         Ok(Self(data))
+    }
+
+    /// How the shopper knows the order: its name as the shop shows it ("NW1234", "#1234-US"),
+    /// else `#` and its number.
+    pub fn display_name(&self) -> String {
+        self.0
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| self.0.number.to_string(), str::to_owned)
     }
 
     /// The order total in its currency.

@@ -281,6 +281,11 @@ pub fn extract(text: &str) -> Entities {
             }
             continue;
         }
+        // A shop's order name with its prefix or suffix, written with '#': "#NW1020", "#1020-US".
+        if let Some(o) = prefixed_order_name(token) {
+            push_unique(&mut out.order_numbers, o);
+            continue;
+        }
         if looks_like_tracking(token) {
             if let Ok(t) = TrackingNumber::parse(token) {
                 push_unique(&mut out.tracking_numbers, t);
@@ -553,6 +558,23 @@ fn places(tokens: &[(usize, &str)], out: &mut Entities) {
     }
 }
 
+/// The number inside an order name a shop decorates: `#`, up to four letters, 3 to 10 digits,
+/// and optionally a dash and up to four letters ("#NW1020", "#1020-US").
+fn prefixed_order_name(token: &str) -> Option<OrderNumber> {
+    let rest = token.strip_prefix('#')?;
+    let (body, suffix) = rest.split_once('-').unwrap_or((rest, ""));
+    let digits_at = body.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = body.split_at(digits_at);
+    let ok = letters.len() <= 4
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (3..=10).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && suffix.len() <= 4
+        && suffix.bytes().all(|b| b.is_ascii_alphabetic())
+        && (!letters.is_empty() || !suffix.is_empty());
+    ok.then(|| OrderNumber::parse(digits).ok()).flatten()
+}
+
 fn looks_like_tracking(token: &str) -> bool {
     let upper = token.to_ascii_uppercase();
     let digits = upper.bytes().filter(u8::is_ascii_digit).count();
@@ -563,6 +585,20 @@ fn looks_like_tracking(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: issue 14. Shops decorate order numbers with a prefix or suffix.
+    #[test]
+    fn finds_the_number_inside_a_decorated_order_name() {
+        for (text, want) in [
+            ("where is #NW1020?", "1020"),
+            ("order #1020-US please", "1020"),
+        ] {
+            let e = extract(text);
+            assert_eq!(e.order_numbers.len(), 1, "{text}");
+            assert_eq!(e.order_numbers[0].as_str(), want, "{text}");
+        }
+        assert!(extract("#hashtag-day").order_numbers.is_empty());
+    }
 
     #[test]
     fn finds_order_numbers_in_several_spellings() {

@@ -34,7 +34,7 @@ pub(super) fn build(
         .collect();
     let mut summary = format!(
         "Order {} ({}), {} parcel(s): {}. Shopper asked: {asked}.",
-        order.number,
+        order.display_name(),
         order.customer.email,
         shipments.len(),
         situation.kind()

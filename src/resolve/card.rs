@@ -119,7 +119,7 @@ pub(super) fn build(
         })
         .collect();
     OrderCard {
-        order_number: order.number.to_string(),
+        order_number: order.display_name(),
         situation: overall.kind().to_owned(),
         headline: headline(overall, lang).to_owned(),
         problem: overall.is_problem(),

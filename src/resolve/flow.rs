@@ -258,7 +258,7 @@ fn with_order(
     turn: &mut Turn,
 ) {
     let policy = &s.policy;
-    let number = order.number.to_string();
+    let number = order.display_name();
     conv.order = Some(order.number.clone());
     conv.pending_question = None;
     conv.given_order_number = None;
@@ -427,7 +427,7 @@ fn answer_deadline(
 /// Says where the order is: one sentence for one parcel, one per parcel for a split order.
 fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn: &mut Turn) {
     let lang = turn.lang;
-    let number = order.number.to_string();
+    let number = order.display_name();
     let split = view.parcels.len() + view.silent.len() > 1;
     let shipped = !view.parcels.is_empty() || !view.silent.is_empty();
     // A cancelled order that had shipped: the cancellation first, then where its parcels are.
@@ -640,7 +640,7 @@ fn chosen(
     conv: &mut Conversation,
     turn: &mut Turn,
 ) {
-    let number = order.number.to_string();
+    let number = order.display_name();
     let tracking = view
         .parcels
         .first()
@@ -746,7 +746,7 @@ fn cancel(
     conv: &mut Conversation,
     turn: &mut Turn,
 ) {
-    let number = order.number.to_string();
+    let number = order.display_name();
     if order.cancelled_at.is_some() {
         return status(order, view, policy, now, turn);
     }
@@ -782,7 +782,7 @@ fn change_address(
     conv: &mut Conversation,
     turn: &mut Turn,
 ) {
-    let number = order.number.to_string();
+    let number = order.display_name();
     let in_window =
         now - order.created_at <= Duration::hours(i64::from(policy.address_change_hours));
     let before_pick =

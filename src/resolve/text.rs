@@ -115,7 +115,7 @@ pub fn situation_sentence(
     let tz = policy.tz();
     let today = now.with_timezone(&tz).date_naive();
     let day = |t: &DateTime<Utc>| i18n::date(lang, t.with_timezone(&tz).date_naive(), today);
-    let number = order.number.to_string();
+    let number = order.display_name();
     let base: Vec<(&str, String)> = vec![("order", number), ("carrier", carrier.to_owned())];
     let with = |extra: Vec<(&'static str, String)>| {
         let mut v = base.clone();

@@ -21,5 +21,6 @@ pub(crate) mod orders_in {
 pub use conn::{Backend, Db};
 pub use customers::{orders_of_customer, orders_with_email, set_customer_id};
 pub use orders::{
-    adopt_unowned, insert_order, insert_shipment, load_order, load_shipments, order_count,
+    adopt_unowned, insert_order, insert_shipment, load_order, load_shipments, name_key,
+    order_count, order_named,
 };

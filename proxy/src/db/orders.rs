@@ -28,11 +28,12 @@ pub(crate) async fn upsert_order(
 ) -> anyhow::Result<()> {
     let data = serde_json::to_string(order).context("serialising an order")?;
     sqlx::query(
-        "INSERT INTO orders (shop, number, email, created_at, data, source_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        "INSERT INTO orders (shop, number, email, created_at, data, source_id, name_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (shop, number) DO UPDATE SET email = excluded.email,
              created_at = excluded.created_at, data = excluded.data,
-             source_id = COALESCE(excluded.source_id, orders.source_id)",
+             source_id = COALESCE(excluded.source_id, orders.source_id),
+             name_key = excluded.name_key",
     )
     .bind(shop)
     .bind(order.number.as_str())
@@ -40,10 +41,39 @@ pub(crate) async fn upsert_order(
     .bind(to_db(order.created_at))
     .bind(data)
     .bind(source_id)
+    .bind(name_key(&order.display_name()))
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing order {}", order.number))?;
     Ok(())
+}
+
+/// An order name reduced to what identifies it whatever way it is typed: its letters and
+/// digits in capitals ("#1234-us" and "1234 US" are both "1234US").
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The number of `shop`'s order whose name, as the shopper sees it, is `name`.
+pub async fn order_named(db: &Db, shop: &str, name: &str) -> anyhow::Result<Option<OrderNumber>> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    let number: Option<String> = sqlx::query_scalar(
+        "SELECT number FROM orders WHERE shop = $1 AND name_key = $2 ORDER BY number LIMIT 1",
+    )
+    .bind(shop)
+    .bind(&key)
+    .fetch_optional(db.pool())
+    .await
+    .context("finding an order by its name")?;
+    number
+        .map(|n| OrderNumber::parse(&n).with_context(|| format!("stored order number {n:?}")))
+        .transpose()
 }
 
 /// Stores a parcel of an order of `shop` with its scans, in one transaction.

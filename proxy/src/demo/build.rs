@@ -111,6 +111,7 @@ impl Spec {
         let s = &self.shopper;
         let order = Order::new(OrderData {
             number: OrderNumber::parse(self.number)?,
+            name: None,
             created_at: at(self.created_at)?,
             customer: Customer {
                 // The shop does not tell us the shopper's time zone; the brand's is used.

@@ -129,7 +129,7 @@ pub async fn gorgias(
                     .join(", ")
             });
             GorgiasOrder {
-                name: format!("#{}", r.ctx.order.number.as_str()),
+                name: r.ctx.order.display_name(),
                 order_number: r.ctx.order.number.clone(),
                 created_at: r.ctx.order.created_at,
                 status: r.headline(),

@@ -72,21 +72,68 @@ impl Proof {
     }
 }
 
+/// What the shopper may type as `order_number`: the number, or the name the shop showed them.
+const ORDER_REF: &str = "order_number must be a string with the order's number or its name as the \
+     shop shows it, e.g. \"#1001\", \"1001\" or \"NW1001\"";
+
+/// The request, read so that a wrong type says what to send instead of how serde failed.
+fn read(body: serde_json::Value) -> Result<SessionRequest, AppError> {
+    match body.get("order_number") {
+        Some(serde_json::Value::String(_)) => {}
+        Some(serde_json::Value::Number(_)) => {
+            return Err(AppError::BadRequest(format!(
+                "{ORDER_REF}; a JSON number loses a name's prefix and suffix, so send it as text"
+            )))
+        }
+        _ => return Err(AppError::BadRequest(ORDER_REF.into())),
+    }
+    for key in ["email", "postcode"] {
+        if body
+            .get(key)
+            .is_some_and(|v| !v.is_string() && !v.is_null())
+        {
+            return Err(AppError::BadRequest(format!("{key} must be a string")));
+        }
+    }
+    serde_json::from_value(body).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+/// The order the shopper means: by its number ("#1001", "1001"), else by its name as the shop
+/// shows it ("NW1001", "#1001-US"). `Err` with the text to count guesses under when nothing
+/// matches, so a name and a number of one order share one limit.
+async fn order_meant(
+    state: &AppState,
+    given: &str,
+) -> Result<Result<OrderNumber, String>, AppError> {
+    if let Ok(n) = OrderNumber::parse(given) {
+        return Ok(Ok(n));
+    }
+    let key = crate::db::name_key(given);
+    if key.is_empty() || given.chars().count() > 40 {
+        return Err(AppError::BadRequest(ORDER_REF.into()));
+    }
+    Ok(state.orders.order_named(given).await?.ok_or(key))
+}
+
 pub async fn create(
     State(state): State<AppState>,
     client: ClientIp,
-    body: Result<Json<SessionRequest>, JsonRejection>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<SessionResponse>, AppError> {
-    let Json(req) = body?;
-    let number = OrderNumber::parse(&req.order_number).map_err(|_| {
-        AppError::BadRequest("order_number must be 1 to 12 digits, optionally after '#'".into())
-    })?;
+    let Json(body) = body?;
+    let req = read(body)?;
+    let meant = order_meant(&state, req.order_number.trim()).await?;
     let proof = Proof::parse(&req)?;
-    let attempt = Attempt::start(
-        &state.limiter,
-        vec![client.key(), format!("order:{}", number.as_str())],
-    )
-    .await?;
+    let limit_key = match &meant {
+        Ok(number) => format!("order:{}", number.as_str()),
+        Err(name) => format!("order:{name}"),
+    };
+    let attempt = Attempt::start(&state.limiter, vec![client.key(), limit_key]).await?;
+    let Ok(number) = meant else {
+        // No such order: the same refusal, through the same comparison, as a wrong e-mail.
+        proof.matches(None);
+        return Err(attempt.failed(AppError::VerificationFailed).await);
+    };
     let order = state.orders.order(&number).await?;
     if !proof.matches(order.as_ref()) {
         return Err(attempt.failed(AppError::VerificationFailed).await);

@@ -198,15 +198,22 @@ impl GqlOrder {
             .iter()
             .filter(|f| !matches!(f.status.as_str(), "CANCELLED" | "ERROR" | "FAILURE"));
         for f in active {
-            let numbers: Vec<(&str, Option<&str>)> = f
+            // As with webhooks: something that is no tracking number at all ("N/A") is left
+            // out, and the parcel counts as shipped without tracking; it never sinks the order.
+            let numbers: Vec<(TrackingNumber, Option<&str>)> = f
                 .tracking_info
                 .iter()
                 .filter_map(|t| Some((present(&t.number)?, present(&t.company))))
+                .filter_map(|(raw, company)| match TrackingNumber::parse(raw) {
+                    Ok(n) => Some((n, company)),
+                    Err(e) => {
+                        tracing::warn!(fulfillment = %f.id, number = raw, error = %e, "tracking number left out");
+                        None
+                    }
+                })
                 .collect();
             untracked |= numbers.is_empty();
-            for (i, (raw, company)) in numbers.iter().enumerate() {
-                let tracking_number = TrackingNumber::parse(raw)
-                    .map_err(|e| format!("fulfillment {}: {raw:?}: {e}", f.id))?;
+            for (i, (tracking_number, company)) in numbers.iter().enumerate() {
                 let carrier = Carrier::parse(company.unwrap_or_default());
                 let fid = legacy_id(&f.id);
                 parcels.push(Fulfillment {
@@ -261,7 +268,7 @@ impl GqlOrder {
                 shipments.push(
                     Shipment::new(ShipmentData {
                         carrier,
-                        tracking_number,
+                        tracking_number: tracking_number.clone(),
                         events,
                         estimated_delivery,
                         checked_at,
@@ -289,6 +296,7 @@ impl GqlOrder {
         };
         let order = Order::new(OrderData {
             number: self.number()?,
+            name: Some(self.name.trim().to_owned()).filter(|n| !n.is_empty()),
             created_at: self.created_at,
             customer: self.customer()?,
             shipping_address: self.address()?,

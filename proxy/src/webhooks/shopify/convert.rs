@@ -316,6 +316,13 @@ pub fn derive(
     };
     let order = Order::new(OrderData {
         number: order_number(o)?,
+        // What the shopper sees, with the shop's prefix or suffix; kept as the shop wrote it.
+        name: o
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned),
         created_at: o.created_at,
         customer: customer(o)?,
         shipping_address: address(o)?,
