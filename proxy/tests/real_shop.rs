@@ -746,3 +746,44 @@ async fn an_order_named_with_a_prefix_and_suffix_is_verified_and_named_as_the_sh
         assert_eq!(view["order"]["name"], "NW2001-US");
     }
 }
+
+// See: issue 14. Shopify's test orders can be created already cancelled; tracking numbers
+// outside the US mix letters, digits and dashes.
+#[tokio::test]
+async fn a_test_order_created_cancelled_and_a_lettered_dashed_tracking_number_are_applied() {
+    for app in spawn_demos().await {
+        let mut cancelled = order(2001, "2026-11-17T09:12:05-05:00");
+        cancelled["test"] = true.into();
+        cancelled["cancelled_at"] = "2026-11-17T09:12:00-05:00".into();
+        cancelled["cancel_reason"] = "other".into();
+        cancelled["financial_status"] = "voided".into();
+        app.webhook("orders/create", "ev-1", &cancelled).await;
+        app.webhook(
+            "orders/create",
+            "ev-2",
+            &order(2002, "2026-11-17T09:12:05-05:00"),
+        )
+        .await;
+        let mut f = fulfillment_with(2002, "JD-0140-0001-2345-6789", "Yodel");
+        f["id"] = 9_100_000_002u64.into();
+        app.webhook("fulfillments/create", "ev-3", &f).await;
+        app.drain_webhooks().await;
+        assert!(
+            store::failed(&app.db).await.unwrap().is_empty(),
+            "{}",
+            app.backend
+        );
+        let o = app.stored_order("2001").await.unwrap();
+        assert!(o.cancelled_at.is_some());
+        let reply = say(
+            &app,
+            "2001",
+            &common::shopify::email(2001),
+            "where is my order?",
+        )
+        .await;
+        assert!(reply.contains("was cancelled"), "{reply}");
+        let parcels = shipments(&app, "2002").await;
+        assert_eq!(parcels[0].tracking_number.as_str(), "JD0140000123456789");
+    }
+}
