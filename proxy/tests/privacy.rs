@@ -195,24 +195,7 @@ async fn wismo_privacy_lists_requests_and_prints_an_export() {
     app.webhook("customers/data_request", "ev-dr", &request)
         .await;
     app.drain_webhooks().await;
-    let config = app.dir.path().join("wismo.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "database = {:?}\n",
-            app.dir.path().join("test.sqlite").to_str().unwrap()
-        ),
-    )
-    .unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_wismo"))
-            .args(args)
-            .arg("--config")
-            .arg(&config)
-            .env_remove("DATABASE_URL")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| app.run_wismo(args);
     let listed = run(&["privacy", "requests"]);
     assert!(listed.status.success(), "{listed:?}");
     let listed = String::from_utf8(listed.stdout).unwrap();

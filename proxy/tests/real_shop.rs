@@ -138,23 +138,8 @@ async fn wismo_webhooks_lists_failed_deliveries_and_queues_them_again() {
     no_items["line_items"] = serde_json::json!([]);
     app.webhook("orders/create", "ev-1", &no_items).await;
     app.drain_webhooks().await;
-    let config = app.dir.path().join("wismo.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "database = {:?}\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n",
-            app.dir.path().join("test.sqlite").to_str().unwrap()
-        ),
-    )
-    .unwrap();
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wismo"))
-            .args(args)
-            .arg("--config")
-            .arg(&config)
-            .env_remove("DATABASE_URL")
-            .output()
-            .unwrap();
+        let out = app.run_wismo(args);
         assert!(out.status.success(), "{args:?}: {out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
@@ -514,22 +499,29 @@ async fn order_view(app: &TestApp, number: &str, email: &str) -> Value {
     r.json()
 }
 
+/// Pushes EasyPost's sample tracker for demo order 1004's parcel (carried by FedEx per EasyPost,
+/// last scanned in EDISON TWP, NJ, estimated Friday 20 November as EasyPost writes dates) and
+/// applies it.
+async fn push_easypost_sample(app: &mut TestApp) {
+    app.state.carrier_webhook_secrets.easypost =
+        Some(wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret").unwrap());
+    app.router = wismo_proxy::app(app.state.clone());
+    let body = easypost_event(
+        "1Z4W96E80310428511",
+        "2026-11-19T13:12:00Z",
+        "2026-11-20T00:00:00Z",
+    )
+    .to_string();
+    let r = post_easypost(app, b"ep-secret", &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(app.drain_webhooks().await, 1);
+}
+
 // See: issue 14. The merchant typed "UPS" into the shop; the aggregator tracks it with FedEx.
 #[tokio::test]
 async fn the_carrier_the_aggregator_reports_names_the_parcel() {
     for mut app in spawn_demos().await {
-        app.state.carrier_webhook_secrets.easypost =
-            Some(wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret").unwrap());
-        app.router = wismo_proxy::app(app.state.clone());
-        let body = easypost_event(
-            "1Z4W96E80310428511",
-            "2026-11-19T13:12:00Z",
-            "2026-11-20T00:00:00Z",
-        )
-        .to_string();
-        let r = post_easypost(&app, b"ep-secret", &body).await;
-        assert_eq!(r.status, StatusCode::OK);
-        app.drain_webhooks().await;
+        push_easypost_sample(&mut app).await;
         let view = order_view(&app, "1004", "marco@example.com").await;
         let parcel = &view["shipments"][0];
         assert_eq!(parcel["tracking_number"], "1Z4W96E80310428511");
@@ -601,21 +593,7 @@ async fn say(app: &TestApp, number: &str, email: &str, message: &str) -> String 
 #[tokio::test]
 async fn easyposts_delivery_date_is_the_date_it_names_and_its_places_read_normally() {
     for mut app in spawn_demos().await {
-        app.state.carrier_webhook_secrets.easypost =
-            Some(wismo_proxy::webhooks::WebhookSecret::new(b"ep-secret").unwrap());
-        app.router = wismo_proxy::app(app.state.clone());
-        // Friday 20 November, as EasyPost writes dates.
-        let body = easypost_event(
-            "1Z4W96E80310428511",
-            "2026-11-19T13:12:00Z",
-            "2026-11-20T00:00:00Z",
-        )
-        .to_string();
-        assert_eq!(
-            post_easypost(&app, b"ep-secret", &body).await.status,
-            StatusCode::OK
-        );
-        app.drain_webhooks().await;
+        push_easypost_sample(&mut app).await;
         let view = order_view(&app, "1004", "marco@example.com").await;
         assert_eq!(
             view["shipments"][0]["estimated_delivery"], "2026-11-20T12:00:00Z",

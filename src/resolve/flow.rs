@@ -430,16 +430,10 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
     let number = order.display_name();
     let split = view.parcels.len() + view.silent.len() > 1;
     let shipped = !view.parcels.is_empty() || !view.silent.is_empty();
+    let overall = || text::situation_sentence(&view.overall, "", order, policy, now, lang);
     // A cancelled order that had shipped: the cancellation first, then where its parcels are.
     if order.cancelled_at.is_some() && shipped {
-        turn.reply.push(text::situation_sentence(
-            &view.overall,
-            "",
-            order,
-            policy,
-            now,
-            lang,
-        ));
+        turn.reply.push(overall());
         turn.say(Key::ShippedBeforeCancel, &[]);
     }
     if split {
@@ -491,14 +485,7 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
         );
     }
     if !shipped {
-        turn.reply.push(text::situation_sentence(
-            &view.overall,
-            "",
-            order,
-            policy,
-            now,
-            lang,
-        ));
+        turn.reply.push(overall());
     }
     for ((p, _), stale) in view.parcels.iter().zip(&view.stale) {
         if *stale {

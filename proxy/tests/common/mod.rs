@@ -290,6 +290,21 @@ impl TestApp {
             .expect("the note worker runs")
     }
 
+    /// Runs the `wismo` binary with `args` and `--config` naming a file whose `database` is this
+    /// app's SQLite database, as an operator would against a running shop's database.
+    pub fn run_wismo(&self, args: &[&str]) -> std::process::Output {
+        let config = self.dir.path().join("wismo.toml");
+        let db = self.dir.path().join("test.sqlite");
+        std::fs::write(&config, format!("database = {:?}\n", db.to_str().unwrap())).unwrap();
+        std::process::Command::new(env!("CARGO_BIN_EXE_wismo"))
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap()
+    }
+
     /// The order with this number as the app's order source has it now.
     pub async fn stored_order(&self, number: &str) -> Option<wismo::Order> {
         self.state

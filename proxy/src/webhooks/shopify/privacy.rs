@@ -8,7 +8,7 @@
 //! Tables without a shop column (audit log, idempotency keys, helpdesk notes) belong to the one
 //! shop this proxy serves: the webhook handler stores no other shop's deliveries.
 
-use super::{payload, Applied, ApplyError};
+use super::{parse, payload, Applied, ApplyError};
 use crate::db::time::to_db;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -65,10 +65,6 @@ struct Compliance {
 struct RequestId {
     #[serde(deserialize_with = "payload::id")]
     id: String,
-}
-
-fn parse<T: serde::de::DeserializeOwned>(topic: &str, body: &[u8]) -> Result<T, ApplyError> {
-    serde_json::from_slice(body).map_err(|e| ApplyError::Invalid(format!("{topic} payload: {e}")))
 }
 
 /// Applies one privacy delivery of `shop` inside the caller's transaction.
