@@ -8,6 +8,7 @@ pub mod carrier;
 pub mod context;
 pub mod domain;
 pub mod nlu;
+pub mod outreach;
 pub mod resolve;
 
 pub use context::{OrderContext, Scenario};

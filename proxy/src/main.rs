@@ -24,6 +24,13 @@ fn main() -> ExitCode {
             }
             other => other.map_err(anyhow::Error::from),
         },
+        Command::Watch => match cli::watch(io::stdin().lock(), io::stdout().lock()) {
+            Err(e @ cli::WatchError::Json(_)) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+            other => other.map_err(anyhow::Error::from),
+        },
         Command::EvalIntents(args) => {
             cli::eval_intents(&args.file, BufWriter::new(io::stdout().lock()))
         }

@@ -119,6 +119,9 @@ fn every_subcommand_is_documented_in_help() {
         "eval-intents",
         "parse-tracking",
         "tracking-link",
+        "watch",
+        "webhooks",
+        "privacy",
     ] {
         assert!(help.contains(cmd), "{cmd} missing from --help");
     }
@@ -232,4 +235,82 @@ fn parse_tracking_guesses_the_format_and_rejects_garbage_with_status_2() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("malformed xml"));
+}
+
+/// An order shipped with UPS whose last scan is a weather hold, as `wismo watch` reads it.
+fn watch_input(customer: serde_json::Value, sent: serde_json::Value) -> String {
+    serde_json::json!({
+        "now": "2026-11-19T15:00:00Z",
+        "policy": {"brand_name": "Northwind", "timezone": "America/New_York"},
+        "order": {
+            "number": "1001",
+            "created_at": "2026-11-12T14:00:00Z",
+            "customer": customer,
+            "shipping_address": {"line1": "1 Main St", "city": "Columbus", "region": "OH",
+                                  "postcode": "43215", "country": "US"},
+            "line_items": [{"id": "li1", "title": "Trail boots", "quantity": 1,
+                            "price": {"minor": 4500, "currency": "USD"}}],
+            "fulfillment_status": "fulfilled",
+            "fulfillments": [{"id": "f1", "created_at": "2026-11-13T14:00:00Z", "carrier": "ups",
+                              "tracking_number": "1Z999AA10123456784", "line_item_ids": ["li1"]}]
+        },
+        "shipments": [{
+            "carrier": "ups",
+            "tracking_number": "1Z999AA10123456784",
+            "events": [{"at": "2026-11-19T09:00:00Z", "code": "X", "description": "SEVERE WEATHER CONDITIONS",
+                        "status": "exception", "reason": "weather"}],
+            "checked_at": "2026-11-19T15:00:00Z"
+        }],
+        "sent": sent
+    })
+    .to_string()
+}
+
+// See: issue 10.
+#[test]
+fn watch_prints_the_notices_due_with_their_channel_and_send_time() {
+    let out = run(
+        &["watch"],
+        &watch_input(
+            serde_json::json!({"email": "jo@example.com", "locale": "es", "phone": "+15555550100", "accepts_sms": true}),
+            serde_json::json!([]),
+        ),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = &v["due"][0];
+    assert_eq!(n["trigger"], "exception");
+    assert_eq!(n["key"], "exception:1Z999AA10123456784:weather");
+    assert_eq!(n["channel"], "sms");
+    assert_eq!(n["send_at"], "2026-11-19T15:00:00Z");
+    let text = n["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Novedades de Northwind sobre tu pedido #1001:"),
+        "{text}"
+    );
+    assert!(!text.contains("SEVERE WEATHER"), "{text}");
+    // Already sent: nothing due.
+    let out = run(
+        &["watch"],
+        &watch_input(
+            serde_json::json!({"email": "jo@example.com"}),
+            serde_json::json!([{"key": "exception:1Z999AA10123456784:weather", "at": "2026-11-19T10:00:00Z"}]),
+        ),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["due"], serde_json::json!([]));
+}
+
+#[test]
+fn watch_rejects_invalid_input_with_exit_code_2() {
+    for bad in ["{\"now\": ", "{\"now\": \"2026-11-19T15:00:00Z\"}"] {
+        let out = run(&["watch"], bad);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("invalid watch JSON"), "{err}");
+    }
 }

@@ -13,6 +13,12 @@ pub struct Customer {
     pub first_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// Whether the shopper agreed to be messaged by SMS (proactive notices go by SMS only then).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepts_sms: bool,
+    /// Whether the shopper agreed to be messaged on WhatsApp.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub accepts_whatsapp: bool,
     /// Preferred language as a two-letter code, e.g. "en".
     #[serde(default = "default_locale")]
     pub locale: String,

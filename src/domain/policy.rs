@@ -114,6 +114,8 @@ pub struct PolicyData {
     pub offers: Offers,
     /// No proactive messages during these local hours.
     pub quiet_hours: QuietHours,
+    /// At most one proactive message per order within this many hours.
+    pub outreach_min_gap_hours: u32,
     /// How the assistant speaks to shoppers: friendly (the default) or formal.
     pub tone: Tone,
     /// After this many turns where the assistant could not help, it hands over to a person.
@@ -145,6 +147,7 @@ impl Default for PolicyData {
             cancel_hours: 24,
             offers: Offers::default(),
             quiet_hours: QuietHours { start: 21, end: 8 },
+            outreach_min_gap_hours: 24,
             tone: Tone::Friendly,
             max_unhelped_turns: 2,
             upsell: Vec::new(),

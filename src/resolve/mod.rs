@@ -10,9 +10,9 @@ mod deadline;
 mod flow;
 #[cfg(test)]
 mod formal;
-mod i18n;
-mod situation;
-mod text;
+pub(crate) mod i18n;
+pub(crate) mod situation;
+pub(crate) mod text;
 
 pub use action::{Action, Choice, Proposal};
 pub use agent::AgentView;

@@ -8,6 +8,7 @@ pub mod privacy;
 mod resolve;
 mod tracking_link;
 mod translate;
+mod watch;
 pub mod webhooks;
 
 pub use classify::classify;
@@ -16,6 +17,7 @@ pub use parse_tracking::{parse_tracking, ParseTrackingError};
 pub use resolve::{resolve, ResolveError};
 pub use tracking_link::tracking_link;
 pub use translate::translate;
+pub use watch::{watch, WatchError};
 
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -45,6 +47,13 @@ pub enum Command {
     /// Resolve a scenario: a `wismo::Scenario` JSON document on stdin, the resolution as pretty
     /// JSON on stdout. Invalid JSON exits with status 2.
     Resolve,
+    /// Decide the proactive notices due for an order: the scenario JSON `wismo resolve` reads
+    /// (without `message`) on stdin, plus optional `sent` ([{"key","at"}] already sent),
+    /// `opted_out` (["email"|"sms"|"whatsapp"]) and `follow_up_at`; `order.customer` may carry
+    /// `phone`, `accepts_sms` and `accepts_whatsapp` (false by default). Prints
+    /// {"due": [{"trigger","key","channel","text","replies","send_at"}], "next_check_at"}.
+    /// Invalid JSON exits with status 2.
+    Watch,
     /// Measure the intent model on a labelled TSV file (header line, then
     /// `text<TAB>expected[<TAB>source]`, `expected` may list accepted intents joined by `|`):
     /// per-intent precision, recall and F1, macro-F1, recall of `other`, a confusion table and

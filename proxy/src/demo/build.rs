@@ -114,6 +114,8 @@ impl Spec {
             name: None,
             created_at: at(self.created_at)?,
             customer: Customer {
+                accepts_sms: false,
+                accepts_whatsapp: false,
                 // The shop does not tell us the shopper's time zone; the brand's is used.
                 timezone: None,
                 email: wismo::Email::parse(s.email)?,

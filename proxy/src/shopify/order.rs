@@ -330,6 +330,8 @@ impl GqlOrder {
         let email = Email::parse(email).map_err(|e| format!("order {}: {e}", self.name))?;
         let ship = self.shipping_address.as_ref();
         Ok(Customer {
+            accepts_sms: false,
+            accepts_whatsapp: false,
             // The shop does not tell us the shopper's time zone; the brand's is used.
             timezone: None,
             email,

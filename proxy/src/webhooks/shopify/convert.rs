@@ -160,6 +160,8 @@ fn customer(o: &payload::Order) -> Result<Customer, String> {
         .unwrap_or("en")
         .to_ascii_lowercase();
     Ok(Customer {
+        accepts_sms: false,
+        accepts_whatsapp: false,
         // The shop does not tell us the shopper's time zone; the brand's is used.
         timezone: None,
         email,
