@@ -107,6 +107,18 @@ async fn a_redacted_customer_leaves_nothing_behind_in_orders_chats_or_raw_delive
     for app in spawn_demos().await {
         shop_with_order_and_chat(&app).await;
         let shopper = email(2001);
+        // Another shopper whose address contains this one's must keep everything.
+        let mut other = order(2002, "2026-11-17T09:12:05-05:00");
+        other["email"] = format!("jo{shopper}").into();
+        other["contact_email"] = format!("jo{shopper}").into();
+        other["customer"]["email"] = format!("jo{shopper}").into();
+        other["customer"]["id"] = 7_000_009_999u64.into();
+        app.webhook("orders/create", "ev-other", &other).await;
+        let mut request = compliance("orders_requested");
+        request["data_request"] = json!({"id": 4242});
+        app.webhook("customers/data_request", "ev-dr", &request)
+            .await;
+        app.drain_webhooks().await;
         assert!(count(&app, "SELECT COUNT(*) FROM conversation_messages").await > 0);
         let r = app
             .webhook(
@@ -135,13 +147,26 @@ async fn a_redacted_customer_leaves_nothing_behind_in_orders_chats_or_raw_delive
                 .unwrap();
         for (topic, body) in &bodies {
             let text = String::from_utf8_lossy(body);
-            assert!(!text.contains(&shopper), "{}: {topic}: {text}", app.backend);
+            assert!(
+                !text.contains(&format!("\"{shopper}\"")),
+                "{}: {topic}: {text}",
+                app.backend
+            );
             assert!(
                 !text.contains(&order_id(2001).to_string()),
                 "{topic}: {text}"
             );
         }
         assert!(bodies.iter().any(|(_, b)| b == REDACTED_BODY));
+        // The data request's export went with the rest; the other shopper kept theirs.
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM data_requests").await, 0);
+        assert!(app.stored_order("2002").await.is_some());
+        let kept: Vec<u8> =
+            sqlx::query_scalar("SELECT body FROM webhook_events WHERE event_id = 'ev-other'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        assert_ne!(kept, REDACTED_BODY, "{}", app.backend);
         // The demo's other shoppers are untouched.
         assert!(app.stored_order("1004").await.is_some());
     }

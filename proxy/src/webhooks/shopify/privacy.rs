@@ -82,7 +82,28 @@ pub async fn apply(
         }
         "customers/redact" => {
             let c: Compliance = parse(topic, body)?;
-            let orders = orders_of(conn, shop, &c).await?;
+            let mut orders = orders_of(conn, shop, &c).await?;
+            // Shopify versions of orders never derived (an order the core refused) count too.
+            for id in versions_of(conn, shop, &c).await? {
+                if !orders
+                    .iter()
+                    .any(|o| o.source_id.as_deref() == Some(id.as_str()))
+                {
+                    orders.push(Held {
+                        number: String::new(),
+                        source_id: Some(id),
+                    });
+                }
+            }
+            // What to find the rest by, read before the orders go: every e-mail the orders were
+            // placed with, and every parcel's tracking number.
+            let mut emails: Vec<String> = c.customer.email().into_iter().collect();
+            let mut parcels: Vec<String> = Vec::new();
+            for o in orders.iter().filter(|o| !o.number.is_empty()) {
+                let (email, tracking) = contacts_of(conn, shop, &o.number).await?;
+                emails.extend(email.filter(|e| !emails.contains(e)));
+                parcels.extend(tracking);
+            }
             for id in orders.iter().filter_map(|o| o.source_id.as_deref()) {
                 forget_order(conn, shop, id, Records::Redact, now).await?;
             }
@@ -90,11 +111,18 @@ pub async fn apply(
             for o in orders.iter().filter(|o| o.source_id.is_none()) {
                 forget_number(conn, shop, &o.number, Records::Redact).await?;
             }
-            if let Some(email) = c.customer.email() {
-                forget_shopper(conn, shop, &email).await?;
+            for tracking in &parcels {
+                sqlx::query("DELETE FROM carrier_tracking WHERE tracking_number = $1")
+                    .bind(tracking)
+                    .execute(&mut *conn)
+                    .await
+                    .context("deleting a redacted parcel's carrier document")?;
+            }
+            for email in &emails {
+                forget_shopper(conn, shop, email).await?;
             }
             let ids: Vec<String> = orders.iter().filter_map(|o| o.source_id.clone()).collect();
-            redact_raw(conn, shop, &ids, c.customer.email().as_deref(), now).await?;
+            redact_raw(conn, shop, &ids, &emails, now).await?;
         }
         "customers/data_request" => {
             let c: Compliance = parse(topic, body)?;
@@ -227,6 +255,11 @@ async fn forget_number(
         .execute(&mut *conn)
         .await
         .context("redacting an order's audit log")?;
+        sqlx::query("DELETE FROM helpdesk_notes WHERE order_number = $1")
+            .bind(number)
+            .execute(&mut *conn)
+            .await
+            .context("deleting an order's helpdesk notes")?;
         sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1")
             .bind(format!("order:{number}"))
             .execute(&mut *conn)
@@ -236,8 +269,76 @@ async fn forget_number(
     Ok(())
 }
 
-/// The shopper's conversations and the notes about them.
+/// The e-mail an order of `shop` was placed with and its parcels' tracking numbers.
+async fn contacts_of(
+    conn: &mut AnyConnection,
+    shop: &str,
+    number: &str,
+) -> anyhow::Result<(Option<String>, Vec<String>)> {
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM orders WHERE shop = $1 AND number = $2")
+            .bind(shop)
+            .bind(number)
+            .fetch_optional(&mut *conn)
+            .await
+            .context("reading a redacted order's e-mail")?;
+    let tracking: Vec<String> = sqlx::query_scalar(
+        "SELECT tracking_number FROM shipments WHERE shop = $1 AND order_number = $2",
+    )
+    .bind(shop)
+    .bind(number)
+    .fetch_all(&mut *conn)
+    .await
+    .context("reading a redacted order's parcels")?;
+    Ok((email, tracking))
+}
+
+/// The Shopify ids of `shop`'s stored order versions placed by the customer (by e-mail or
+/// customer id), including orders that were never derived.
+async fn versions_of(
+    conn: &mut AnyConnection,
+    shop: &str,
+    c: &Compliance,
+) -> anyhow::Result<Vec<String>> {
+    let email = c.customer.email();
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, payload FROM shopify_orders WHERE shop = $1")
+            .bind(shop)
+            .fetch_all(&mut *conn)
+            .await
+            .context("reading stored order versions")?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, payload)| {
+            let doc: Value = serde_json::from_str(payload).unwrap_or(Value::Null);
+            let text_is = |v: &Value| {
+                email
+                    .as_deref()
+                    .is_some_and(|e| v.as_str().is_some_and(|s| s.trim().eq_ignore_ascii_case(e)))
+            };
+            let id_is = |v: &Value| {
+                c.customer.id.as_deref().is_some_and(|id| {
+                    v.as_u64().map(|n| n.to_string()).as_deref() == Some(id)
+                        || v.as_str() == Some(id)
+                })
+            };
+            text_is(&doc["email"])
+                || text_is(&doc["contact_email"])
+                || text_is(&doc["customer"]["email"])
+                || id_is(&doc["customer"]["id"])
+        })
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// The shopper's conversations, the notes about them and the data requests made for them.
 async fn forget_shopper(conn: &mut AnyConnection, shop: &str, email: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM data_requests WHERE shop = $1 AND customer_email = $2")
+        .bind(shop)
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .context("deleting a shopper's data request exports")?;
     for table in ["conversations", "conversation_messages"] {
         sqlx::query(&format!(
             "DELETE FROM {table} WHERE shop = $1 AND email = $2"
@@ -256,22 +357,27 @@ async fn forget_shopper(conn: &mut AnyConnection, shop: &str, email: &str) -> an
     Ok(())
 }
 
-/// Blanks the raw deliveries of `shop` that are about one of the orders `ids` or mention `email`.
+/// Blanks the raw deliveries of `shop` that are about one of the orders `ids` or carry one of
+/// the `emails` as a JSON string (so `ann@example.com` never matches `joann@example.com`).
+/// Deliveries still waiting to be applied are left to the worker, which ignores forgotten
+/// orders; the retention deletes them later.
 async fn redact_raw(
     conn: &mut AnyConnection,
     shop: &str,
     ids: &[String],
-    email: Option<&str>,
+    emails: &[String],
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as(
         "SELECT id, body FROM webhook_events
-         WHERE provider = 'shopify' AND shop_domain = $1 AND redacted_at IS NULL",
+         WHERE provider = 'shopify' AND shop_domain = $1 AND redacted_at IS NULL
+           AND (processed_at IS NOT NULL OR failed_at IS NOT NULL)",
     )
     .bind(shop)
     .fetch_all(&mut *conn)
     .await
     .context("reading raw deliveries to redact")?;
+    let quoted: Vec<String> = emails.iter().map(|e| format!("\"{e}\"")).collect();
     for (row, body) in rows {
         let doc: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
         let about = |key: &str| {
@@ -281,11 +387,8 @@ async fn redact_raw(
                 .or_else(|| v.as_str().map(str::to_owned))
                 .is_some_and(|id| ids.contains(&id))
         };
-        let mentions = email.is_some_and(|e| {
-            String::from_utf8_lossy(&body)
-                .to_ascii_lowercase()
-                .contains(e)
-        });
+        let text = String::from_utf8_lossy(&body).to_ascii_lowercase();
+        let mentions = quoted.iter().any(|q| text.contains(q.as_str()));
         if about("id") || about("order_id") || mentions {
             sqlx::query("UPDATE webhook_events SET body = $1, redacted_at = $2 WHERE id = $3")
                 .bind(REDACTED_BODY.to_vec())
