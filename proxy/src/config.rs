@@ -165,11 +165,13 @@ impl Config {
             .transpose()
     }
 
-    /// The name per-shopper data is kept under: the Shopify domain, or `default`.
+    /// The name per-shopper data is kept under: the Shopify domain as Shopify writes it in
+    /// `X-Shopify-Shop-Domain` (lowercase, no scheme, no slash), or `default`.
     pub fn shop(&self) -> String {
         self.shopify
             .shop_domain
-            .clone()
+            .as_deref()
+            .map(normalise_domain)
             .unwrap_or_else(|| "default".to_owned())
     }
 
@@ -202,6 +204,16 @@ impl Config {
             .ok_or(ConfigError::NoSecret)?;
         Ok(SessionKey::new(secret.as_bytes())?)
     }
+}
+
+/// "https://Acme.myshopify.com/" is "acme.myshopify.com".
+pub fn normalise_domain(d: &str) -> String {
+    let d = d.trim().to_ascii_lowercase();
+    let d = d
+        .strip_prefix("https://")
+        .or_else(|| d.strip_prefix("http://"))
+        .unwrap_or(&d);
+    d.trim_end_matches('/').to_owned()
 }
 
 fn own(s: &Secret) -> String {
@@ -264,6 +276,14 @@ mod tests {
         let none = Config::parse("", Path::new("x.toml")).unwrap();
         assert!(none.shopify_secret(None).unwrap().is_none());
         assert_eq!(none.shop(), "default");
+        // See: issue 14 (review). The domain as Shopify writes it in webhooks.
+        for written in [
+            "https://Acme.MyShopify.com/",
+            " acme.myshopify.com",
+            "http://acme.myshopify.com",
+        ] {
+            assert_eq!(normalise_domain(written), "acme.myshopify.com", "{written}");
+        }
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
         "shopify.shop_domain is required with shopify.client_secret: webhooks are applied only \
          for that shop (e.g. shop_domain = \"your-shop.myshopify.com\")"
     );
+    // Shopify names the shop by its myshopify.com domain in every webhook, never a custom one.
+    anyhow::ensure!(
+        webhook_secret.is_none() || config.shop().ends_with(".myshopify.com"),
+        "shopify.shop_domain must be the shop's myshopify.com domain (as in the admin's URL), \
+         not {:?}",
+        config.shop()
+    );
     let db = Db::connect(&config.database(std::env::var(DATABASE_ENV).ok())).await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let shop = config.shop();

@@ -205,7 +205,7 @@ fn easypost_event(tracking_code: &str, updated_at: &str, est_delivery: &str) -> 
                     "description": "",
                     "status": "in_transit",
                     "status_detail": "arrived_at_facility",
-                    "datetime": "2026-11-18T09:00:00Z",
+                    "datetime": "2026-11-19T14:00:00Z",
                     "source": "FedEx",
                     "carrier_code": "AR",
                     "tracking_location": {"object": "TrackingLocation", "city": "EDISON TWP", "state": "NJ", "country": "US", "zip": "08817"}
@@ -425,10 +425,45 @@ async fn orders_stored_before_shops_are_adopted_by_the_configured_shop() {
             .await
             .unwrap();
         assert!(app.stored_order("1004").await.is_none(), "{}", app.backend);
+        // Deliveries stored before the shop was checked: one from a development store, one
+        // from ours in another case, one that named no shop.
+        for (id, domain) in [
+            ("old-dev", Some("northwind-dev.myshopify.com")),
+            ("old-ours", Some("Northwind.myshopify.com")),
+            ("old-none", None),
+        ] {
+            wismo_proxy::webhooks::store::store(
+                &app.db,
+                &wismo_proxy::webhooks::store::Incoming {
+                    provider: "shopify",
+                    topic: "orders/updated",
+                    event_id: id,
+                    shop_domain: domain,
+                    triggered_at: None,
+                    received_at: wismo_proxy::demo::now(),
+                    body: b"{}",
+                },
+            )
+            .await
+            .unwrap();
+        }
         let adopted = wismo_proxy::db::adopt_unowned(&app.db, common::SHOP)
             .await
             .unwrap();
         assert_eq!(adopted, 12, "{}", app.backend);
+        let kept: Vec<String> = store::all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event_id)
+            .collect();
+        assert_eq!(kept, ["old-ours", "old-none"], "{}", app.backend);
+        let domains: Vec<Option<String>> =
+            sqlx::query_scalar("SELECT shop_domain FROM webhook_events ORDER BY id")
+                .fetch_all(app.db.pool())
+                .await
+                .unwrap();
+        assert!(domains.iter().all(|d| d.as_deref() == Some(common::SHOP)));
         assert_eq!(app.stored_order("1004").await.unwrap(), ours);
         assert_eq!(shipments(&app, "1004").await, parcels);
     }
@@ -639,7 +674,7 @@ async fn an_aftership_checkpoint_time_without_offset_is_local_to_the_checkpoint(
                 "expected_delivery": "2026-11-20",
                 "checkpoints": [
                     checkpoint("2026-11-17T11:05:00", "InfoReceived", "InfoReceived_001", "Shipper created a label"),
-                    checkpoint("2026-11-18T09:00:00", "InTransit", "InTransit_001", "Arrived at facility"),
+                    checkpoint("2026-11-19T09:30:00", "InTransit", "InTransit_001", "Arrived at facility"),
                 ]
             }
         })
@@ -663,10 +698,10 @@ async fn an_aftership_checkpoint_time_without_offset_is_local_to_the_checkpoint(
             .iter()
             .map(|e| e["at"].as_str().unwrap())
             .collect();
-        // 9:00 in Columbus, Ohio (UTC−5 in November) is 14:00 UTC.
+        // 9:30 in Columbus, Ohio (UTC−5 in November) is 14:30 UTC.
         assert_eq!(
             at,
-            ["2026-11-17T16:05:00Z", "2026-11-18T14:00:00Z"],
+            ["2026-11-17T16:05:00Z", "2026-11-19T14:30:00Z"],
             "{}",
             app.backend
         );

@@ -145,6 +145,23 @@ fn serve_refuses_a_webhook_secret_without_the_shop_it_is_for() {
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("shopify.shop_domain is required"), "{err}");
+    // A custom domain never appears in Shopify's webhooks: every delivery would be dropped.
+    std::fs::write(
+        &config,
+        "listen = \"127.0.0.1:0\"\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n\
+         [shopify]\nshop_domain = \"shop.example.com\"\nclient_secret = \"shpss_x\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env_remove("WISMO_SESSION_SECRET")
+        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("myshopify.com domain"), "{err}");
 }
 
 /// Runs the demo with `env` for one `/healthz` request, stops it with SIGTERM and returns what

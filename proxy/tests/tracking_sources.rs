@@ -618,26 +618,49 @@ async fn scans_pushed_by_webhook_stay_the_parcels_data_after_the_refresh_window(
     for mut app in spawn_demos().await {
         let stored = wismo_proxy::tracking::StoredTracking::new(app.db.clone(), common::SHOP);
         plug(&mut app, Arc::new(stored));
-        // Only the label scan in the pushed document, so it differs from the demo's own scans.
-        let pushed = easypost_event("evt_9", "2026-11-19T13:12:00Z", &EASYPOST_DETAILS[..1]);
+        // Out for delivery at 13:10, newer than the demo's own last scan (11:40).
+        let pushed = easypost_event("evt_9", "2026-11-19T13:12:00Z", EASYPOST_DETAILS);
         assert_eq!(
             easypost_hook(&app, &pushed, None).await.status,
             StatusCode::OK
         );
         assert_eq!(app.drain_webhooks().await, 1);
-        assert_eq!(statuses(parcel(&order_view(&app).await)), ["pre_transit"]);
+        let pushed_statuses = ["pre_transit", "in_transit", "out_for_delivery"];
+        assert_eq!(statuses(parcel(&order_view(&app).await)), pushed_statuses);
         for hours in [1, 30] {
             app.clock.advance(chrono::Duration::hours(hours));
             let view = order_view(&app).await;
             let p = parcel(&view);
             assert_eq!(
                 statuses(p),
-                ["pre_transit"],
+                pushed_statuses,
                 "{} after {hours} h",
                 app.backend
             );
             // Its age is still the age of the pushed document, not the time of this view.
             assert_eq!(p["checked_at"], "2026-11-19T15:00:00Z", "{}", app.backend);
         }
+    }
+}
+
+// See: issue 14 (review). With the stored source, a pushed document must not hide newer scans
+// the shop recorded after the service stopped pushing.
+#[tokio::test]
+async fn with_the_stored_source_newer_shop_scans_win_over_an_old_pushed_document() {
+    for mut app in spawn_demos().await {
+        let stored = wismo_proxy::tracking::StoredTracking::new(app.db.clone(), common::SHOP);
+        plug(&mut app, Arc::new(stored));
+        // Only the label scan (17 November); the demo's own scans go on to 19 November.
+        let pushed = easypost_event("evt_8", "2026-11-17T16:06:00Z", &EASYPOST_DETAILS[..1]);
+        assert_eq!(
+            easypost_hook(&app, &pushed, None).await.status,
+            StatusCode::OK
+        );
+        app.drain_webhooks().await;
+        let view = order_view(&app).await;
+        // The demo's own scans: the label, then its moves up to 19 November.
+        let s = statuses(parcel(&view));
+        assert!(s.len() > 1, "{}: {s:?}", app.backend);
+        assert_eq!(s.last(), Some(&"in_transit"), "{}: {s:?}", app.backend);
     }
 }

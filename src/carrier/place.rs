@@ -9,8 +9,10 @@ pub fn for_shopper(raw: &str) -> Option<String> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    // City, region, country: the country adds nothing to "where is it now".
-    if parts.len() >= 3 && is_country(parts[parts.len() - 1]) {
+    // City, region code, country: the country adds nothing to "where is it now". Only after a
+    // region code, so "PARRAMATTA, SYDNEY, NSW" keeps its state.
+    let n = parts.len();
+    if n >= 3 && is_region_code(parts[n - 2]) && is_country(parts[n - 1]) {
         parts.pop();
     }
     let out: Vec<String> = parts
@@ -20,6 +22,11 @@ pub fn for_shopper(raw: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
         .collect();
     (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// A state or province code as carriers write it: two or three capitals ("NJ", "NSW").
+fn is_region_code(part: &str) -> bool {
+    (2..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A country as carriers append it: an ISO code, or one of the few names they spell out.
@@ -80,7 +87,12 @@ mod tests {
             ("WINSTON-SALEM, NC 27101", "Winston-Salem, NC 27101"),
             ("O'FALLON, IL, United States", "O'Fallon, IL"),
             ("KÖLN, DE", "Köln, DE"),
-            ("MISSISSAUGA, ONTARIO, CA", "Mississauga, Ontario"),
+            ("MISSISSAUGA, ON, CA", "Mississauga, ON"),
+            ("PARRAMATTA, SYDNEY, NSW", "Parramatta, Sydney, NSW"),
+            (
+                "LOS ANGELES, LOS ANGELES, CA",
+                "Los Angeles, Los Angeles, CA",
+            ),
             ("Secaucus, NJ", "Secaucus, NJ"),
             ("McAllen, TX, US", "McAllen, TX"),
             ("  ,  ", ""),

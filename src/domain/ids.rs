@@ -17,7 +17,7 @@ pub enum IdError {
     Postcode,
     /// The tracking number has characters other than letters, digits and separators, or a
     /// wrong length.
-    #[error("tracking number must be 4 to 64 letters or digits, optionally with spaces or dashes")]
+    #[error("tracking number must be 4 to 64 letters and digits (at least one digit), optionally with spaces or dashes")]
     TrackingNumber,
 }
 
@@ -173,7 +173,9 @@ impl TrackingNumber {
                 _ => return Err(IdError::TrackingNumber),
             }
         }
-        if s.len() < 4 || s.len() > 64 {
+        // A digit at least: words shops type where a number should be ("PENDING", "NONE") are not
+        // tracking numbers, and registering them would create trackers for nothing.
+        if s.len() < 4 || s.len() > 64 || !s.bytes().any(|b| b.is_ascii_digit()) {
             return Err(IdError::TrackingNumber);
         }
         Ok(Self(s))
@@ -253,6 +255,8 @@ mod tests {
             "LX123456789DE"
         );
         assert!(TrackingNumber::parse("N/A").is_err());
+        assert!(TrackingNumber::parse("PENDING").is_err());
+        assert!(TrackingNumber::parse("none").is_err());
         assert!(TrackingNumber::parse("<b>1Z</b>").is_err());
     }
 

@@ -7,7 +7,7 @@ use super::deadline::{DeadlineAnswer, Verdict};
 use super::i18n::{self, say, Key};
 use super::situation::{self, Fact, Situation, Source};
 use super::{agent, card, deadline, text, Handoff, Need, ParcelSituation, Resolution, Upsell};
-use crate::carrier::{ExceptionReason, Lang};
+use crate::carrier::{ExceptionReason, Lang, UnifiedStatus};
 use crate::context::Scenario;
 use crate::domain::{FulfillmentStatus, Order, Policy, Shipment, Tone};
 use crate::nlu::{classify_at, Classification, Intent};
@@ -429,11 +429,31 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
     let lang = turn.lang;
     let number = order.display_name();
     let split = view.parcels.len() + view.silent.len() > 1;
-    let shipped = !view.parcels.is_empty() || !view.silent.is_empty();
     let overall = || text::situation_sentence(&view.overall, "", order, policy, now, lang);
-    // A cancelled order that had shipped: the cancellation first, then where its parcels are.
-    if order.cancelled_at.is_some() && shipped {
+    // A cancelled order speaks of its parcels only when one was moving before the cancellation
+    // (a label printed and never collected did not ship); then the cancellation comes first.
+    let moved_before = |c: DateTime<Utc>| {
+        view.parcels.iter().any(|(p, _)| {
+            p.events.iter().any(|e| {
+                e.at <= c
+                    && !matches!(
+                        e.status,
+                        UnifiedStatus::PreTransit
+                            | UnifiedStatus::Unknown
+                            | UnifiedStatus::Cancelled
+                    )
+            })
+        })
+    };
+    let shipped = match order.cancelled_at {
+        Some(c) => moved_before(c),
+        None => !view.parcels.is_empty() || !view.silent.is_empty(),
+    };
+    if order.cancelled_at.is_some() {
         turn.reply.push(overall());
+        if !shipped {
+            return;
+        }
         turn.say(Key::ShippedBeforeCancel, &[]);
     }
     if split {

@@ -169,6 +169,42 @@ pub async fn adopt_unowned(db: &Db, shop: &str) -> anyhow::Result<u64> {
             .await
             .with_context(|| format!("assigning {table} to the shop"))?;
     }
+    // Conversations kept under "default" before a shop domain was required.
+    if shop != crate::state::DEFAULT_SHOP {
+        sqlx::query(
+            "UPDATE conversations SET shop = $1 WHERE shop = $2 AND NOT EXISTS
+                 (SELECT 1 FROM conversations c WHERE c.shop = $1 AND c.email = conversations.email)",
+        )
+        .bind(shop)
+        .bind(crate::state::DEFAULT_SHOP)
+        .execute(&mut *tx)
+        .await
+        .context("assigning stored conversations to the shop")?;
+        sqlx::query("UPDATE conversation_messages SET shop = $1 WHERE shop = $2")
+            .bind(shop)
+            .bind(crate::state::DEFAULT_SHOP)
+            .execute(&mut *tx)
+            .await
+            .context("assigning stored messages to the shop")?;
+    }
+    // Shopify deliveries stored before the shop was checked: ours are kept, another shop's
+    // (a development store sharing the app) are deleted unread, never applied as ours.
+    sqlx::query(
+        "DELETE FROM webhook_events WHERE provider = 'shopify' AND shop_domain IS NOT NULL
+             AND lower(shop_domain) <> lower($1)",
+    )
+    .bind(shop)
+    .execute(&mut *tx)
+    .await
+    .context("deleting another shop's stored deliveries")?;
+    sqlx::query(
+        "UPDATE webhook_events SET shop_domain = $1
+         WHERE provider = 'shopify' AND (shop_domain IS NULL OR shop_domain <> $1)",
+    )
+    .bind(shop)
+    .execute(&mut *tx)
+    .await
+    .context("assigning stored deliveries to the shop")?;
     sqlx::query(
         "UPDATE carrier_tracking SET shop = $1 WHERE shop IS NULL AND order_number IS NOT NULL",
     )

@@ -130,7 +130,10 @@ pub async fn create(
     };
     let attempt = Attempt::start(&state.limiter, vec![client.key(), limit_key]).await?;
     let Ok(number) = meant else {
-        // No such order: the same refusal, through the same comparison, as a wrong e-mail.
+        // No such order: the same refusal, through the same lookup and comparison, as a wrong
+        // e-mail, so the answer's timing does not tell which names exist.
+        let placeholder = OrderNumber::parse("0").expect("0 is an order number");
+        let _ = state.orders.order(&placeholder).await;
         proof.matches(None);
         return Err(attempt.failed(AppError::VerificationFailed).await);
     };

@@ -132,7 +132,11 @@ pub async fn gather(
                 None
             });
         let parcel = Parcel {
-            carrier: f.carrier.clone(),
+            // The carrier a webhook reported, when one did, over the name typed into the shop.
+            carrier: cached
+                .as_ref()
+                .and_then(|c| reported(&c.carrier))
+                .unwrap_or_else(|| f.carrier.clone()),
             tracking_number: f.tracking_number.clone(),
             provider_id: cached.as_ref().and_then(|c| c.provider_id.clone()),
         };
@@ -144,7 +148,7 @@ pub async fn gather(
             views.insert(f.tracking_number.clone(), view);
         }
     }
-    let shipments = merge(&order, shop_shipments, &views);
+    let shipments = merge(&order, shop_shipments, &views, state.tracking.live());
     Ok(Some((order, shipments)))
 }
 
@@ -221,6 +225,7 @@ fn merge(
     order: &Order,
     shop: Vec<Shipment>,
     views: &HashMap<TrackingNumber, View>,
+    live: bool,
 ) -> Vec<Shipment> {
     let mut out: Vec<Shipment> = Vec::new();
     for f in &order.fulfillments {
@@ -228,9 +233,21 @@ fn merge(
             continue;
         }
         let from_shop = shop.iter().find(|s| s.tracking_number == f.tracking_number);
+        // Without a live service, pushed documents are all there is of the carrier: when the
+        // shop's own scans are newer (a service that stopped pushing, with Shopify's events
+        // still coming), they win. A live service's cache stands in for the carrier itself.
+        let shop_newest = if live {
+            None
+        } else {
+            from_shop.and_then(|s| s.events.iter().map(|e| e.at).max())
+        };
         let from_carrier = views
             .get(&f.tracking_number)
             .filter(|v| !v.tracked.events.is_empty() || from_shop.is_none())
+            .filter(|v| {
+                let newest = v.tracked.events.iter().map(|e| e.at).max();
+                shop_newest.is_none_or(|s| newest.is_some_and(|c| c >= s))
+            })
             .and_then(|v| {
                 let last = v.tracked.events.iter().map(|e| e.at).max();
                 let built = Shipment::new(ShipmentData {

@@ -52,13 +52,12 @@ pub fn guess(country: &str, state: &str) -> Option<Tz> {
 fn us(state: &str) -> Option<&'static str> {
     Some(match state {
         "CT" | "DE" | "DC" | "FL" | "GA" | "IN" | "KY" | "ME" | "MD" | "MA" | "MI" | "NH"
-        | "NJ" | "NY" | "NC" | "OH" | "PA" | "RI" | "SC" | "VT" | "VA" | "WV" | "PR" => {
-            "America/New_York"
-        }
+        | "NJ" | "NY" | "NC" | "OH" | "PA" | "RI" | "SC" | "VT" | "VA" | "WV" => "America/New_York",
         "AL" | "AR" | "IL" | "IA" | "KS" | "LA" | "MN" | "MS" | "MO" | "NE" | "ND" | "OK"
         | "SD" | "TN" | "TX" | "WI" => "America/Chicago",
         "CO" | "ID" | "MT" | "NM" | "UT" | "WY" => "America/Denver",
         "AZ" => "America/Phoenix",
+        "PR" => "America/Puerto_Rico",
         "CA" | "NV" | "OR" | "WA" => "America/Los_Angeles",
         "AK" => "America/Anchorage",
         "HI" => "Pacific/Honolulu",

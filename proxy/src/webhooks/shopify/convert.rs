@@ -203,15 +203,18 @@ pub fn derive(
     sorted.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let mut untracked = false;
     let mut notes = Vec::new();
-    let everything_shipped = line_items.iter().all(|li| {
-        let shipped: u32 = sorted
-            .iter()
-            .flat_map(|f| &f.line_items)
-            .filter(|fl| fl.id == li.id)
-            .map(|fl| fl.quantity.unwrap_or(li.quantity))
-            .sum();
-        shipped >= li.quantity
-    });
+    // Only fulfillments that left (`success`) count; a request still open at a 3PL has not.
+    let everything_shipped = !line_items.is_empty()
+        && line_items.iter().all(|li| {
+            let shipped: u32 = sorted
+                .iter()
+                .filter(|f| f.status.as_deref() == Some("success"))
+                .flat_map(|f| &f.line_items)
+                .filter(|fl| fl.id == li.id)
+                .map(|fl| fl.quantity.unwrap_or(li.quantity))
+                .sum();
+            shipped >= li.quantity
+        });
     for f in sorted {
         // A number that is not a tracking number at all ("N/A", a URL) must not sink the order:
         // the parcel is shown as shipped without tracking, and the note says what was dropped.
