@@ -146,9 +146,14 @@ async fn graphql(
                 .orders
                 .iter()
                 .filter(|o| {
-                    q.strip_prefix("name:").is_some_and(|n| o["name"] == n)
-                        || q.strip_prefix("email:")
-                            .is_some_and(|e| e.trim_matches('"') == o["email"])
+                    // Shopify's search ignores case and takes the value quoted or not.
+                    q.strip_prefix("name:").is_some_and(|n| {
+                        o["name"]
+                            .as_str()
+                            .is_some_and(|name| name.eq_ignore_ascii_case(n.trim_matches('"')))
+                    }) || q
+                        .strip_prefix("email:")
+                        .is_some_and(|e| e.trim_matches('"') == o["email"])
                 })
                 .cloned()
                 .collect();
@@ -437,4 +442,28 @@ async fn a_shopper_verifies_and_reads_an_order_served_live_from_shopify() {
     assert_eq!(parcel["events"][1]["status"], "in_transit");
     // Known as of Shopify's last word on the fulfillment.
     assert_eq!(parcel["checked_at"], "2026-11-18T20:00:00Z");
+}
+
+// See: issue 14. A shop with a prefix and suffix ("NW2001-US") has no order named "#2001": the
+// shopper's name for it finds it, and the order read right after is that one.
+#[tokio::test]
+async fn an_order_is_found_by_the_name_the_shopper_sees() {
+    let mut named = order(2001, "FULFILLED", vec![shipped()]);
+    named["name"] = "NW2001-US".into();
+    let shop: Shared = Arc::new(Mutex::new(Shop {
+        orders: vec![named],
+        ..Shop::default()
+    }));
+    let orders = source(&shop).await;
+    assert_eq!(
+        orders.order_named("nw2001-us").await.unwrap(),
+        Some(number("2001"))
+    );
+    assert_eq!(orders.order_named("NW9999").await.unwrap(), None);
+    let o = orders.order(&number("2001")).await.unwrap().expect("found");
+    assert_eq!(o.display_name(), "NW2001-US");
+    assert_eq!(
+        shop.lock().unwrap().seen[0].1["query"],
+        "name:\"nw2001-us\""
+    );
 }

@@ -24,6 +24,9 @@ const MEMO_MAX: usize = 1024;
 pub struct ShopifyOrders {
     api: AdminApi,
     memo: Mutex<HashMap<OrderNumber, (Instant, Vec<Shipment>)>>,
+    /// Orders just found by their name ("NW1001"), for the `order` call that follows: a shop
+    /// with a prefix or suffix has no order named `#1001` to search for.
+    named: Mutex<HashMap<OrderNumber, (Instant, GqlOrder)>>,
 }
 
 impl ShopifyOrders {
@@ -31,6 +34,7 @@ impl ShopifyOrders {
         Self {
             api,
             memo: Mutex::new(HashMap::new()),
+            named: Mutex::new(HashMap::new()),
         }
     }
 
@@ -51,8 +55,16 @@ impl ShopifyOrders {
         serde_json::from_value(data["orders"]["nodes"].clone()).context("reading Shopify orders")
     }
 
-    /// The Shopify order whose name is exactly `#number`; Shopify's search is looser than that.
+    /// The Shopify order whose name is exactly `#number` (or that was just found by its name);
+    /// Shopify's search is looser than that.
     pub async fn find(&self, number: &OrderNumber) -> anyhow::Result<Option<GqlOrder>> {
+        let named = {
+            let mut named = self.named.lock().unwrap_or_else(|e| e.into_inner());
+            named.remove(number)
+        };
+        if let Some((_, order)) = named.filter(|(at, _)| at.elapsed() < MEMO_FOR) {
+            return Ok(Some(order));
+        }
         let found = self
             .search(&format!("name:#{}", number.as_str()), 5)
             .await?;
@@ -87,6 +99,28 @@ impl OrderSource for ShopifyOrders {
             .map_err(|e| anyhow::anyhow!("Shopify order {}: {e}", found.name))?;
         self.remember(number, shipments);
         Ok(Some(order))
+    }
+
+    async fn order_named(&self, name: &str) -> anyhow::Result<Option<OrderNumber>> {
+        let key = crate::db::name_key(name);
+        let given = name.trim().replace(['"', '\\'], "");
+        // As typed, then with the '#' most shops' names start with.
+        for query in [format!("name:\"{given}\""), format!("name:\"#{given}\"")] {
+            let found = self.search(&query, 5).await?;
+            if let Some(o) = found
+                .into_iter()
+                .find(|o| crate::db::name_key(&o.name) == key)
+            {
+                let number = o.number().map_err(|e| anyhow::anyhow!(e))?;
+                let mut named = self.named.lock().unwrap_or_else(|e| e.into_inner());
+                if named.len() >= MEMO_MAX {
+                    named.clear();
+                }
+                named.insert(number.clone(), (Instant::now(), o));
+                return Ok(Some(number));
+            }
+        }
+        Ok(None)
     }
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
