@@ -13,6 +13,7 @@ mod words;
 
 use crate::carrier::{ExceptionReason, UnifiedStatus};
 use crate::domain::{FulfillmentStatus, Order, Policy, Shipment};
+use crate::resolve::situation;
 use crate::resolve::Choice;
 use chrono::{DateTime, Duration, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -154,7 +155,7 @@ pub fn due(w: &Watch<'_>) -> Due {
     found.sort_by_key(|f| std::cmp::Reverse(f.trigger.urgency()));
     let mut due = Vec::new();
     if let Some(f) = found.into_iter().next() {
-        let send_at = send_time(w, channel);
+        let send_at = send_time(w);
         let notice = words::notice(w, f.trigger, f.key, &f.text, &f.replies, channel, send_at);
         if send_at > w.now {
             checks.push(send_at);
@@ -181,7 +182,7 @@ fn channel(w: &Watch<'_>) -> Option<Channel> {
 }
 
 /// Now, unless the minimum gap since the last message or the shopper's quiet hours defer it.
-fn send_time(w: &Watch<'_>, _channel: Channel) -> DateTime<Utc> {
+fn send_time(w: &Watch<'_>) -> DateTime<Utc> {
     let gap = Duration::hours(i64::from(w.policy.outreach_min_gap_hours));
     let mut at = w.now;
     if let Some(last) = w.sent.iter().map(|s| s.at).max() {
@@ -214,7 +215,7 @@ fn problems(w: &Watch<'_>, checks: &mut Vec<DateTime<Utc>>) -> Vec<Found> {
         if w.now >= deadline {
             out.push(Found {
                 trigger: Trigger::WarehouseLate,
-                key: format!("warehouse_late:{}", o.number.as_str()),
+                key: key(Trigger::WarehouseLate, o.number.as_str()),
                 text: words::situation(w, None),
                 replies: Vec::new(),
             });
@@ -234,7 +235,7 @@ fn problems(w: &Watch<'_>, checks: &mut Vec<DateTime<Utc>>) -> Vec<Found> {
             if w.now >= at {
                 out.push(Found {
                     trigger: Trigger::DeliveredFollowUp,
-                    key: format!("delivered_follow_up:{}", s.tracking_number.as_str()),
+                    key: key(Trigger::DeliveredFollowUp, s.tracking_number.as_str()),
                     text: words::follow_up(w, s),
                     replies: remedies(policy),
                 });
@@ -260,7 +261,7 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             if gap::business_hours(policy, since, w.now) >= grace {
                 out.push(Found {
                     trigger: Trigger::LateFirstScan,
-                    key: format!("late_first_scan:{tn}"),
+                    key: key(Trigger::LateFirstScan, tn),
                     text: sentence(),
                     replies: Vec::new(),
                 });
@@ -281,7 +282,7 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             if level >= 1 {
                 out.push(Found {
                     trigger: Trigger::ScanGap,
-                    key: format!("scan_gap:{tn}:{level}"),
+                    key: key(Trigger::ScanGap, format!("{tn}:{level}")),
                     text: words::stalled(w, s, last),
                     // A first gap is news; a long one gets the remedies the policy allows.
                     replies: if level >= 2 {
@@ -297,7 +298,7 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             if let Some(slip) = eta_slip(w, s) {
                 out.push(Found {
                     trigger: Trigger::EtaSlip,
-                    key: format!("eta_slip:{tn}:{slip}"),
+                    key: key(Trigger::EtaSlip, format!("{tn}:{slip}")),
                     text: sentence(),
                     replies: Vec::new(),
                 });
@@ -329,7 +330,7 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             };
             out.push(Found {
                 trigger: Trigger::Exception,
-                key: format!("exception:{tn}:{reason}"),
+                key: key(Trigger::Exception, format!("{tn}:{reason}")),
                 text: sentence(),
                 replies,
             });
@@ -340,7 +341,7 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             if latest.location.is_some() && fresh {
                 out.push(Found {
                     trigger: Trigger::DeliveredNote,
-                    key: format!("delivered_note:{tn}"),
+                    key: key(Trigger::DeliveredNote, tn),
                     text: sentence(),
                     replies: Vec::new(),
                 });
@@ -352,20 +353,19 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
     }
 }
 
+/// A dedupe key: the trigger's name and what the problem is about (`scan_gap:1Z…:2`).
+fn key(trigger: Trigger, about: impl std::fmt::Display) -> String {
+    format!("{}:{about}", trigger.as_str())
+}
+
 /// The carrier's delivery date when it is later than the date the shop promised (the last day
 /// of the service's transit time after the parcel was handed over), as `YYYY-MM-DD`.
 fn eta_slip(w: &Watch<'_>, s: &Shipment) -> Option<String> {
-    let tz = w.policy.tz();
-    let estimate = s.estimated_delivery?.with_timezone(&tz).date_naive();
-    let handed_over = s
-        .events
-        .iter()
-        .find(|e| e.status == UnifiedStatus::InTransit)?
-        .at
-        .with_timezone(&tz)
+    let estimate = s
+        .estimated_delivery?
+        .with_timezone(&w.policy.tz())
         .date_naive();
-    let t = w.policy.transit(&w.order.shipping_service);
-    let promised = w.policy.add_business_days(handed_over, t.max);
+    let promised = situation::promised(s, &w.order.shipping_service, w.policy)?.latest;
     (estimate > promised).then(|| estimate.format("%Y-%m-%d").to_string())
 }
 

@@ -342,15 +342,21 @@ pub fn parcel(
 
 /// The carrier's estimate when it gives one, else the first scan plus the service's transit time.
 pub fn eta(shipment: &Shipment, service: &str, policy: &Policy) -> Option<Eta> {
-    let tz = policy.tz();
     if let Some(est) = shipment.estimated_delivery {
-        let d = est.with_timezone(&tz).date_naive();
+        let d = est.with_timezone(&policy.tz()).date_naive();
         return Some(Eta {
             earliest: d,
             latest: d,
             source: EtaSource::Carrier,
         });
     }
+    promised(shipment, service, policy)
+}
+
+/// What the shop promised: the service's transit time after the parcel was handed over (its
+/// first in-transit scan), whatever the carrier estimates now.
+pub fn promised(shipment: &Shipment, service: &str, policy: &Policy) -> Option<Eta> {
+    let tz = policy.tz();
     let picked_up = shipment
         .events
         .iter()
