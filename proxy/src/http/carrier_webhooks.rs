@@ -3,10 +3,10 @@
 //! <base64>`), the delivery stored once per event id and committed, and only then a 200; the
 //! webhook worker caches the tracker afterwards.
 
-use super::webhooks::{body_id, check, header, Ack};
+use super::webhooks::{check, header, Ack};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::webhooks::store::{self, Incoming};
+use crate::webhooks::store::{self, body_id, Incoming};
 use crate::webhooks::WebhookSecret;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;

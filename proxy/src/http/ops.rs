@@ -76,8 +76,8 @@ async fn metrics(State(state): State<AppState>) -> Response {
         Vec::new()
     });
     // Every provider is reported, so a count that falls back to zero after a retry shows as 0.
-    let webhooks_failed = ["aftership", "easypost", "shopify"]
-        .into_iter()
+    let webhooks_failed = std::iter::once("shopify")
+        .chain(crate::webhooks::carriers::PROVIDERS.iter().copied())
         .map(|p| {
             let n = counted.iter().find(|(c, _)| c == p).map_or(0, |(_, n)| *n);
             (p.to_owned(), n)

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::webhooks::store::{self, Incoming};
+use crate::webhooks::store::{self, body_id, Incoming};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -12,7 +12,6 @@ use axum::http::HeaderMap;
 use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// The answer Shopify gets (it reads only the status).
 #[derive(Debug, Serialize)]
@@ -36,11 +35,6 @@ fn event_id(headers: &HeaderMap, body: &[u8]) -> String {
         .or_else(|| header(headers, "x-shopify-webhook-id"))
         .map(str::to_owned)
         .unwrap_or_else(|| body_id(body))
-}
-
-/// The id of a delivery that carries none: a hash of its body, the same on every retry.
-pub(super) fn body_id(body: &[u8]) -> String {
-    format!("sha256:{}", hex::encode(Sha256::digest(body)))
 }
 
 /// `Ok` for a valid signature; otherwise logs the provider and answers `invalid_signature`.

@@ -14,27 +14,53 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use wismo::{Email, Order, OrderNumber, Shipment};
 
-/// How long parcels fetched with an order are reused for the `shipments` call.
+/// How long what one call found (an order's parcels, an order found by name) is kept for the next.
 const MEMO_FOR: Duration = Duration::from_secs(30);
 /// Past this many remembered orders, the memo starts over.
 const MEMO_MAX: usize = 1024;
+
+/// What one call found for an order, kept for the call that follows it: taken once, within
+/// [`MEMO_FOR`], and started over past [`MEMO_MAX`] entries.
+#[derive(Debug)]
+struct Memo<V>(Mutex<HashMap<OrderNumber, (Instant, V)>>);
+
+impl<V> Memo<V> {
+    fn new() -> Self {
+        Self(Mutex::new(HashMap::new()))
+    }
+
+    fn put(&self, number: &OrderNumber, value: V) {
+        let mut memo = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= MEMO_MAX {
+            memo.clear();
+        }
+        memo.insert(number.clone(), (Instant::now(), value));
+    }
+
+    fn take(&self, number: &OrderNumber) -> Option<V> {
+        let mut memo = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let (at, value) = memo.remove(number)?;
+        (at.elapsed() < MEMO_FOR).then_some(value)
+    }
+}
 
 /// A Shopify shop as an order source.
 #[derive(Debug)]
 pub struct ShopifyOrders {
     api: AdminApi,
-    memo: Mutex<HashMap<OrderNumber, (Instant, Vec<Shipment>)>>,
+    /// The parcels that came with an order, for the `shipments` call that follows.
+    shipments: Memo<Vec<Shipment>>,
     /// Orders just found by their name ("NW1001"), for the `order` call that follows: a shop
     /// with a prefix or suffix has no order named `#1001` to search for.
-    named: Mutex<HashMap<OrderNumber, (Instant, GqlOrder)>>,
+    named: Memo<GqlOrder>,
 }
 
 impl ShopifyOrders {
     pub fn new(api: AdminApi) -> Self {
         Self {
             api,
-            memo: Mutex::new(HashMap::new()),
-            named: Mutex::new(HashMap::new()),
+            shipments: Memo::new(),
+            named: Memo::new(),
         }
     }
 
@@ -58,11 +84,7 @@ impl ShopifyOrders {
     /// The Shopify order whose name is exactly `#number` (or that was just found by its name);
     /// Shopify's search is looser than that.
     pub async fn find(&self, number: &OrderNumber) -> anyhow::Result<Option<GqlOrder>> {
-        let named = {
-            let mut named = self.named.lock().unwrap_or_else(|e| e.into_inner());
-            named.remove(number)
-        };
-        if let Some((_, order)) = named.filter(|(at, _)| at.elapsed() < MEMO_FOR) {
+        if let Some(order) = self.named.take(number) {
             return Ok(Some(order));
         }
         let found = self
@@ -71,20 +93,6 @@ impl ShopifyOrders {
         Ok(found
             .into_iter()
             .find(|o| o.number().is_ok_and(|n| &n == number)))
-    }
-
-    fn remember(&self, number: &OrderNumber, shipments: Vec<Shipment>) {
-        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-        if memo.len() >= MEMO_MAX {
-            memo.clear();
-        }
-        memo.insert(number.clone(), (Instant::now(), shipments));
-    }
-
-    fn recall(&self, number: &OrderNumber) -> Option<Vec<Shipment>> {
-        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-        let (at, shipments) = memo.remove(number)?;
-        (at.elapsed() < MEMO_FOR).then_some(shipments)
     }
 }
 
@@ -97,7 +105,7 @@ impl OrderSource for ShopifyOrders {
         let (order, shipments) = found
             .to_core()
             .map_err(|e| anyhow::anyhow!("Shopify order {}: {e}", found.name))?;
-        self.remember(number, shipments);
+        self.shipments.put(number, shipments);
         Ok(Some(order))
     }
 
@@ -112,11 +120,7 @@ impl OrderSource for ShopifyOrders {
                 .find(|o| crate::db::name_key(&o.name) == key)
             {
                 let number = o.number().map_err(|e| anyhow::anyhow!(e))?;
-                let mut named = self.named.lock().unwrap_or_else(|e| e.into_inner());
-                if named.len() >= MEMO_MAX {
-                    named.clear();
-                }
-                named.insert(number.clone(), (Instant::now(), o));
+                self.named.put(&number, o);
                 return Ok(Some(number));
             }
         }
@@ -124,7 +128,7 @@ impl OrderSource for ShopifyOrders {
     }
 
     async fn shipments(&self, order: &Order) -> anyhow::Result<Vec<Shipment>> {
-        if let Some(shipments) = self.recall(&order.number) {
+        if let Some(shipments) = self.shipments.take(&order.number) {
             return Ok(shipments);
         }
         let Some(found) = self.find(&order.number).await? else {

@@ -21,6 +21,13 @@ pub struct Incoming<'a> {
     pub body: &'a [u8],
 }
 
+/// The id of a delivery (or a request in it) that carries none: a hash of its body, the same on
+/// every retry.
+pub fn body_id(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    format!("sha256:{}", hex::encode(Sha256::digest(body)))
+}
+
 /// Stores a delivery; returns its row id, or `None` when the same event was stored before.
 pub async fn store(db: &Db, e: &Incoming<'_>) -> anyhow::Result<Option<i64>> {
     sqlx::query_scalar(

@@ -302,15 +302,15 @@ pub fn derive(
         Some("partial") => FulfillmentStatus::PartiallyFulfilled,
         _ => FulfillmentStatus::Unfulfilled,
     };
-    // The order's own status can lag behind a fulfillment webhook, or name parcels without
-    // tracking (local delivery); either way the warehouse has it, which is what matters here.
-    // The order's own status can also lag behind, or stay `partial`, when the fulfillments
-    // already cover every item: then it is fulfilled, whatever the order still says.
+    // The order's own status can lag behind, or stay `partial`, when the fulfillments already
+    // cover every item: then it is fulfilled, whatever the order still says.
     let stated = if everything_shipped && !parcels.is_empty() {
         FulfillmentStatus::Fulfilled
     } else {
         stated
     };
+    // The order's own status can lag behind a fulfillment webhook, or name parcels without
+    // tracking (local delivery); either way the warehouse has it, which is what matters here.
     let fulfillment_status = match (stated, parcels.is_empty()) {
         (FulfillmentStatus::Unfulfilled, false) => FulfillmentStatus::PartiallyFulfilled,
         (FulfillmentStatus::Unfulfilled, true) if untracked => FulfillmentStatus::InProgress,

@@ -129,7 +129,7 @@ pub async fn apply(
             let request = c
                 .data_request
                 .as_ref()
-                .map_or_else(|| body_hash(body), |r| r.id.clone());
+                .map_or_else(|| crate::webhooks::store::body_id(body), |r| r.id.clone());
             let export = export(conn, shop, &c).await?;
             sqlx::query(
                 "INSERT INTO data_requests (shop, request_id, customer_email, created_at, export)
@@ -150,10 +150,11 @@ pub async fn apply(
     Ok(Applied::Applied)
 }
 
-/// A stable id for a request that carries none: a hash of its body.
-fn body_hash(body: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    format!("sha256:{}", hex::encode(Sha256::digest(body)))
+/// A Shopify id as a payload writes it: a JSON number or a string.
+fn id_text(v: &Value) -> Option<String> {
+    v.as_u64()
+        .map(|n| n.to_string())
+        .or_else(|| v.as_str().map(str::to_owned))
 }
 
 /// Whether the audit log and idempotency records of a forgotten order keep their details: an
@@ -316,12 +317,7 @@ async fn versions_of(
                     .as_deref()
                     .is_some_and(|e| v.as_str().is_some_and(|s| s.trim().eq_ignore_ascii_case(e)))
             };
-            let id_is = |v: &Value| {
-                c.customer.id.as_deref().is_some_and(|id| {
-                    v.as_u64().map(|n| n.to_string()).as_deref() == Some(id)
-                        || v.as_str() == Some(id)
-                })
-            };
+            let id_is = |v: &Value| c.customer.id.is_some() && id_text(v) == c.customer.id;
             text_is(&doc["email"])
                 || text_is(&doc["contact_email"])
                 || text_is(&doc["customer"]["email"])
@@ -380,13 +376,7 @@ async fn redact_raw(
     let quoted: Vec<String> = emails.iter().map(|e| format!("\"{e}\"")).collect();
     for (row, body) in rows {
         let doc: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-        let about = |key: &str| {
-            let v = &doc[key];
-            v.as_u64()
-                .map(|n| n.to_string())
-                .or_else(|| v.as_str().map(str::to_owned))
-                .is_some_and(|id| ids.contains(&id))
-        };
+        let about = |key: &str| id_text(&doc[key]).is_some_and(|id| ids.contains(&id));
         let text = String::from_utf8_lossy(&body).to_ascii_lowercase();
         let mentions = quoted.iter().any(|q| text.contains(q.as_str()));
         if about("id") || about("order_id") || mentions {
@@ -413,11 +403,7 @@ async fn orders_of(
     let mut lookups: Vec<(&str, String)> = c
         .orders
         .iter()
-        .filter_map(|v| {
-            v.as_u64()
-                .map(|n| n.to_string())
-                .or_else(|| v.as_str().map(str::to_owned))
-        })
+        .filter_map(id_text)
         .map(|id| ("source_id", id))
         .collect();
     if let Some(email) = c.customer.email() {
@@ -448,7 +434,6 @@ async fn orders_of(
             });
         }
     }
-    held.retain(|h| !h.number.is_empty() || h.source_id.is_some());
     Ok(held)
 }
 
