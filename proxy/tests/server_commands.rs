@@ -91,35 +91,32 @@ fn demo_prints_its_real_address_serves_and_stops_on_sigterm() {
     assert_eq!(rest, "", "the address line is the only stdout output");
 }
 
-#[test]
-fn serve_refuses_to_start_with_a_short_secret() {
+/// Runs `wismo serve` with a config file of `config`, no secrets from the environment, and
+/// returns what it wrote to stderr when it refused to start.
+fn serve_refusal(config: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("wismo.toml");
-    std::fs::write(&config, "session_secret = \"too-short\"\n").unwrap();
+    let path = dir.path().join("wismo.toml");
+    std::fs::write(&path, config).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
         .args(["serve", "--config"])
-        .arg(&config)
+        .arg(&path)
         .env_remove("WISMO_SESSION_SECRET")
+        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
         .output()
         .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success(), "{config}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn serve_refuses_to_start_with_a_short_secret() {
+    let err = serve_refusal("session_secret = \"too-short\"\n");
     assert!(err.contains("at least 32 bytes"), "{err}");
 }
 
 #[test]
 fn serve_refuses_to_start_without_any_secret() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("wismo.toml");
-    std::fs::write(&config, "listen = \"127.0.0.1:0\"\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(&config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = serve_refusal("listen = \"127.0.0.1:0\"\n");
     assert!(err.contains("WISMO_SESSION_SECRET"), "{err}");
 }
 
@@ -127,40 +124,16 @@ fn serve_refuses_to_start_without_any_secret() {
 // would be acknowledged and dropped without a word.
 #[test]
 fn serve_refuses_a_webhook_secret_without_the_shop_it_is_for() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("wismo.toml");
-    std::fs::write(
-        &config,
+    let err = serve_refusal(
         "listen = \"127.0.0.1:0\"\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n\
          [shopify]\nclient_secret = \"shpss_x\"\n",
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(&config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8(out.stderr).unwrap();
+    );
     assert!(err.contains("shopify.shop_domain is required"), "{err}");
     // A custom domain never appears in Shopify's webhooks: every delivery would be dropped.
-    std::fs::write(
-        &config,
+    let err = serve_refusal(
         "listen = \"127.0.0.1:0\"\nsession_secret = \"0123456789abcdef0123456789abcdef\"\n\
          [shopify]\nshop_domain = \"shop.example.com\"\nclient_secret = \"shpss_x\"\n",
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(&config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8(out.stderr).unwrap();
+    );
     assert!(err.contains("myshopify.com domain"), "{err}");
 }
 
