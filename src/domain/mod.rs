@@ -7,8 +7,8 @@ mod shipment;
 
 pub use ids::{Email, IdError, OrderNumber, Postcode, TrackingNumber};
 pub use order::{
-    Address, Currency, Customer, Fulfillment, FulfillmentStatus, LineItem, Money, Order, OrderData,
-    OrderError,
+    phone_digits, same_phone, Address, Currency, Customer, Fulfillment, FulfillmentStatus,
+    LineItem, Money, Order, OrderData, OrderError, PHONE_MATCH_DIGITS,
 };
 pub use policy::{Offers, Policy, PolicyData, PolicyError, Product, QuietHours, Tone, TransitDays};
 pub use shipment::{Shipment, ShipmentData, ShipmentError, TrackingEvent};

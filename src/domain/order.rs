@@ -28,6 +28,60 @@ pub struct Customer {
     pub timezone: Option<String>,
 }
 
+/// The shortest phone number two messages can be matched on: a national number without its
+/// country code has at least this many digits in most numbering plans.
+pub const PHONE_MATCH_DIGITS: usize = 9;
+
+/// A phone number's digits, whatever it was written with ("+1 (415) 555-0134" is
+/// "14155550134"); `None` when too few remain to tell shoppers apart.
+pub fn phone_digits(raw: &str) -> Option<String> {
+    let d: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let d = d.strip_prefix("00").map(str::to_owned).unwrap_or(d);
+    (d.len() >= PHONE_MATCH_DIGITS && d.len() <= 15).then_some(d)
+}
+
+/// Whether two written phone numbers are the same line: equal digits, or one the other with a
+/// country code in front ("415 555 0134" and "+1 415 555 0134"). Numbers with too few digits
+/// never match.
+pub fn same_phone(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (phone_digits(a), phone_digits(b)) else {
+        return false;
+    };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // A national number may start with a trunk 0 the international form drops.
+    let short = short
+        .strip_prefix('0')
+        .filter(|s| s.len() >= PHONE_MATCH_DIGITS)
+        .unwrap_or(&short);
+    long.ends_with(short) && (long.len() - short.len() <= 3)
+}
+
+impl Customer {
+    /// The last digits of the shopper's phone, as stored for finding them by an inbound
+    /// message (then confirmed with [`same_phone`]).
+    pub fn phone_key(&self) -> Option<String> {
+        let d = phone_digits(self.phone.as_deref()?)?;
+        Some(d[d.len() - PHONE_MATCH_DIGITS..].to_owned())
+    }
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::*;
+
+    #[test]
+    fn phones_match_with_or_without_country_code_and_punctuation() {
+        assert!(same_phone("+1 (415) 555-0134", "4155550134"));
+        assert!(same_phone("14155550134", "+14155550134"));
+        assert!(same_phone("+33 6 12 34 56 78", "06 12 34 56 78"));
+        assert!(same_phone("0049 170 1234567", "+491701234567"));
+        assert!(!same_phone("+1 415 555 0134", "+44 415 555 0134"));
+        assert!(!same_phone("555-0134", "555-0134"));
+        assert!(!same_phone("+14155550134", "+14155550135"));
+        assert_eq!(phone_digits("call me"), None);
+    }
+}
+
 fn default_locale() -> String {
     "en".to_owned()
 }

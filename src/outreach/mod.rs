@@ -9,9 +9,12 @@
 //! shopper opted out of.
 
 mod gap;
+mod reply;
 mod words;
 
-use crate::carrier::{ExceptionReason, UnifiedStatus};
+pub use reply::{keyword, remember, stopped, unsubscribe_line, Keyword};
+
+use crate::carrier::{ExceptionReason, Lang, UnifiedStatus};
 use crate::domain::{FulfillmentStatus, Order, Policy, Shipment};
 use crate::resolve::situation;
 use crate::resolve::Choice;
@@ -95,6 +98,10 @@ pub struct Notice {
     /// One per problem per parcel: a notice whose key was sent is not sent again.
     pub key: String,
     pub channel: Channel,
+    /// The language the notice is written in.
+    pub lang: Lang,
+    /// An e-mail's subject line.
+    pub subject: String,
     /// In the shopper's language and the brand's tone; never a raw carrier code or text.
     pub text: String,
     /// What the shopper may reply, where the policy allows it.

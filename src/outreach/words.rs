@@ -110,10 +110,21 @@ pub fn notice(
     if channel != Channel::Email {
         parts.push(i18n::say(lang, tone, Key::OutreachStop, &[]));
     }
+    let subject = i18n::say(
+        lang,
+        tone,
+        Key::OutreachSubject,
+        &[
+            ("order", &w.order.display_name()),
+            ("brand", &w.policy.brand_name),
+        ],
+    );
     Notice {
         trigger,
         key,
         channel,
+        lang,
+        subject,
         text: parts.join(" "),
         replies,
         send_at,
