@@ -56,6 +56,8 @@ pub struct Config {
     pub aftership: AggregatorConfig,
     #[serde(default)]
     pub webhooks: WebhooksConfig,
+    #[serde(default)]
+    pub outreach: crate::outreach::OutreachConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.

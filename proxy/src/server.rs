@@ -23,16 +23,23 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
         tracing::info!(db = %args.db.display(), "seeded the demo shop");
     }
     // A fresh key per run: demo tokens die with the process, and there is no secret to configure.
-    let mut state = AppState::new(
-        db,
-        Arc::new(FixedClock::new(demo::now())),
-        demo::policy(),
-        SessionKey::random()?,
-    )
-    .with_shop(demo::SHOP);
+    let clock = Arc::new(FixedClock::new(demo::now()));
+    let mut state = AppState::new(db, clock.clone(), demo::policy(), SessionKey::random()?)
+        .with_shop(demo::SHOP);
     state.www_dir = args.www_dir;
     state.widget_dir = args.widget_dir;
+    state.demo_clock = Some(clock);
     let listener = bind(args.addr).await?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    // Outreach on, every message kept by the recorder and shown at /demo/outbox.
+    state.outreach = Arc::new(crate::outreach::Outreach {
+        enabled: true,
+        public_url: Some(format!("http://{addr}")),
+        senders: crate::outreach::send::Senders::all(Arc::new(
+            crate::outreach::send::RecordingSender::default(),
+        )),
+        ..crate::outreach::Outreach::default()
+    });
     // Browser tests read this exact line to find the port; it is the only thing on stdout.
     announce(&listener, "wismo demo running at")?;
     serve(listener, state).await
@@ -71,6 +78,10 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
     state.shopify_webhook_secret = webhook_secret;
     state.integrations = config.integrations(|k| std::env::var(k).ok())?;
     crate::outside::plug_in(&config, &mut state, &|name| std::env::var(name).ok())?;
+    state.outreach = Arc::new(crate::outreach::Outreach::from_config(
+        &config.outreach,
+        &|name| std::env::var(name).ok(),
+    )?);
     let listener = bind(config.listen).await?;
     // Scripts and the kill-and-restart test read this line to find a port chosen with `:0`.
     announce(&listener, "wismo serving at")?;
@@ -112,6 +123,9 @@ pub async fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<()>
             state.wall.clone(),
             state.note_jobs.clone(),
         ));
+    }
+    if state.outreach.enabled {
+        workers.push(crate::outreach::worker::spawn(state.clone()));
     }
     let app = http::app(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)

@@ -3,10 +3,11 @@
 
 use crate::actions::{DbOrderActions, OrderActions};
 use crate::auth::{Integrations, RateLimiter, SessionKey};
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::db::Db;
 use crate::helpdesk::Helpdesk;
 use crate::ops::Metrics;
+use crate::outreach::Outreach;
 use crate::source::{DbOrderSource, OrderSource};
 use crate::tracking::{StoredTracking, Timeouts, TrackingSource};
 use crate::webhooks::carriers::CarrierSecrets;
@@ -63,6 +64,13 @@ pub struct AppState {
     pub integrations: Integrations,
     /// Request counts and latencies for `/metrics`.
     pub metrics: Metrics,
+    /// Proactive notices: whether the monitor runs, the senders, the inbound secrets.
+    pub outreach: Arc<Outreach>,
+    /// Wakes the outreach worker as soon as a message is queued.
+    pub outreach_jobs: Arc<Notify>,
+    /// The demo's movable clock (the same one as `clock`); `None` outside the demo, which
+    /// also turns the demo-only pages off.
+    pub demo_clock: Option<Arc<FixedClock>>,
 }
 
 impl AppState {
@@ -94,6 +102,9 @@ impl AppState {
             note_jobs: Arc::new(Notify::new()),
             integrations: Integrations::default(),
             metrics: Metrics::default(),
+            outreach: Arc::new(Outreach::default()),
+            outreach_jobs: Arc::new(Notify::new()),
+            demo_clock: None,
         }
     }
 

@@ -36,6 +36,9 @@ impl fmt::Debug for SessionKey {
     }
 }
 
+/// The kind of an e-mail's unsubscribe grant.
+const UNSUBSCRIBE_KIND: &str = "u";
+
 impl SessionKey {
     /// A key from configured bytes; at least 32 of them.
     pub fn new(bytes: &[u8]) -> Result<Self, KeyError> {
@@ -60,6 +63,21 @@ impl SessionKey {
     /// Checks a token's signature and expiry and returns the order it names.
     pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<OrderNumber, TokenError> {
         signed::open(&self.0, KIND, token, now)
+    }
+
+    /// Signs an unsubscribe link's grant for the e-mail notices of `order` until `expires_at`;
+    /// of another kind than a session token, so neither passes for the other.
+    pub fn issue_unsubscribe(&self, order: &OrderNumber, expires_at: DateTime<Utc>) -> String {
+        signed::issue(&self.0, UNSUBSCRIBE_KIND, order, expires_at)
+    }
+
+    /// Checks an unsubscribe grant and returns the order it names.
+    pub fn verify_unsubscribe(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<OrderNumber, TokenError> {
+        signed::open(&self.0, UNSUBSCRIBE_KIND, token, now)
     }
 
     /// When a token issued now should expire.

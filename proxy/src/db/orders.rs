@@ -28,12 +28,12 @@ pub(crate) async fn upsert_order(
 ) -> anyhow::Result<()> {
     let data = serde_json::to_string(order).context("serialising an order")?;
     sqlx::query(
-        "INSERT INTO orders (shop, number, email, created_at, data, source_id, name_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO orders (shop, number, email, created_at, data, source_id, name_key, phone_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (shop, number) DO UPDATE SET email = excluded.email,
              created_at = excluded.created_at, data = excluded.data,
              source_id = COALESCE(excluded.source_id, orders.source_id),
-             name_key = excluded.name_key",
+             name_key = excluded.name_key, phone_key = excluded.phone_key",
     )
     .bind(shop)
     .bind(order.number.as_str())
@@ -42,10 +42,11 @@ pub(crate) async fn upsert_order(
     .bind(data)
     .bind(source_id)
     .bind(name_key(&order.display_name()))
+    .bind(order.customer.phone_key())
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing order {}", order.number))?;
-    Ok(())
+    crate::outreach::watch::touch(conn, shop, order.number.as_str()).await
 }
 
 /// An order name reduced to what identifies it whatever way it is typed: its letters and
@@ -116,7 +117,7 @@ pub(crate) async fn upsert_shipment(
     .execute(&mut *conn)
     .await
     .with_context(|| format!("storing shipment {}", shipment.tracking_number))?;
-    Ok(())
+    crate::outreach::watch::touch(conn, shop, order_number.as_str()).await
 }
 
 /// Stores one scan; `source` is `carrier` or `shopify` (whose codes are Shopify's own).
@@ -144,6 +145,19 @@ pub(crate) async fn insert_event(
     .execute(&mut *conn)
     .await
     .with_context(|| format!("inserting a scan of {tracking_number}"))?;
+    // The order learns of a new scan.
+    sqlx::query(
+        "INSERT INTO outreach_watch (shop, order_number, check_at, version)
+         SELECT shop, order_number, $3, 1 FROM shipments WHERE shop = $1 AND tracking_number = $2
+         ON CONFLICT (shop, order_number)
+         DO UPDATE SET check_at = excluded.check_at, version = outreach_watch.version + 1",
+    )
+    .bind(shop)
+    .bind(tracking_number.as_str())
+    .bind(crate::outreach::watch::ASAP)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("marking the order of {tracking_number} for the monitor"))?;
     Ok(())
 }
 

@@ -28,6 +28,16 @@ pub struct Shopper {
     pub city: &'static str,
     pub region: &'static str,
     pub postcode: &'static str,
+    /// A mobile number the shopper agreed to get SMS updates on.
+    pub sms: Option<&'static str>,
+}
+
+impl Shopper {
+    /// The same shopper, reachable by SMS on `phone`.
+    pub fn with_sms(mut self, phone: &'static str) -> Self {
+        self.sms = Some(phone);
+        self
+    }
 }
 
 /// A product line: id, title, quantity, unit price in cents.
@@ -114,13 +124,13 @@ impl Spec {
             name: None,
             created_at: at(self.created_at)?,
             customer: Customer {
-                accepts_sms: false,
+                accepts_sms: s.sms.is_some(),
                 accepts_whatsapp: false,
                 // The shop does not tell us the shopper's time zone; the brand's is used.
                 timezone: None,
                 email: wismo::Email::parse(s.email)?,
                 first_name: s.first_name.to_owned(),
-                phone: None,
+                phone: s.sms.map(str::to_owned),
                 locale: "en".to_owned(),
             },
             shipping_address: Address {

@@ -31,6 +31,7 @@ fn shopper(
         city,
         region,
         postcode,
+        sms: None,
     }
 }
 
@@ -112,7 +113,8 @@ pub fn all() -> anyhow::Result<Vec<DemoOrder>> {
                 "Columbus",
                 "OH",
                 "43215",
-            ),
+            )
+            .with_sms("(614) 555-0104"),
             items: &[DAYPACK, BEANIE],
             status: Fulfilled,
             cancelled_at: None,

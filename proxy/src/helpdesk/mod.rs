@@ -9,7 +9,7 @@ mod configured;
 mod gorgias;
 pub mod outbox;
 mod recording;
-mod reply;
+pub(crate) mod reply;
 pub mod worker;
 mod zendesk;
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// Sends `req` and reads the answer; `what` names the call in messages (`zendesk search`).
 /// A success whose body is not JSON reads as `null`: the write happened all the same.
-pub(super) async fn send(what: &str, req: RequestBuilder) -> Result<Value, NoteError> {
+pub(crate) async fn send(what: &str, req: RequestBuilder) -> Result<Value, NoteError> {
     let res = req.send().await.map_err(|e| {
         // A request that could not even be built is a configuration fault, not an outage.
         let permanent = e.is_builder();

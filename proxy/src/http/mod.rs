@@ -10,7 +10,7 @@ mod helpdesk_auth;
 mod integrations;
 mod messages;
 mod ops;
-mod orders;
+pub(crate) mod orders;
 mod session;
 mod shop;
 mod shopper;
@@ -59,6 +59,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/webhooks", webhooks)
         .route("/healthz", get(healthz))
         .merge(integrations::routes())
+        .merge(crate::outreach::http::routes())
         .merge(ops::routes())
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
         // Only routed requests are counted, by their route pattern (never a raw path).

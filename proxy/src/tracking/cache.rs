@@ -162,6 +162,9 @@ pub async fn store(conn: &mut AnyConnection, e: &Entry<'_>) -> anyhow::Result<bo
     .await
     .with_context(|| format!("caching parcel {}", e.tracking_number))?
     .rows_affected();
+    if stored > 0 {
+        crate::outreach::watch::touch_parcel(conn, e.tracking_number.as_str()).await?;
+    }
     Ok(stored > 0)
 }
 

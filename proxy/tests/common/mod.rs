@@ -26,6 +26,13 @@ pub const SHOP: &str = "northwind.myshopify.com";
 /// The Shopify client secret test apps verify webhooks with.
 pub const WEBHOOK_SECRET: &[u8] = b"shpss_test_client_secret";
 
+/// Where test apps say they are reachable (Twilio signs this URL).
+pub const PUBLIC_URL: &str = "https://wismo.test";
+/// The outreach providers' secrets test apps verify inbound webhooks with.
+pub const TWILIO_TOKEN: &[u8] = b"twilio-auth-token-test";
+pub const WHATSAPP_SECRET: &[u8] = b"meta-app-secret-test";
+pub const MAILGUN_KEY: &[u8] = b"key-mailgun-signing-test";
+
 pub struct TestApp {
     pub router: Router,
     pub clock: Arc<FixedClock>,
@@ -275,6 +282,40 @@ impl TestApp {
         self.state.helpdesk = Some(desk);
         self.router = app(self.state.clone());
         self
+    }
+
+    /// The same app with outreach on, every channel's messages kept by the returned recorder,
+    /// and the demo-only clock control and outbox page turned on.
+    pub fn with_outreach(mut self) -> (Self, Arc<wismo_proxy::outreach::send::RecordingSender>) {
+        let recorder = Arc::new(wismo_proxy::outreach::send::RecordingSender::default());
+        self.state.outreach = Arc::new(wismo_proxy::outreach::Outreach {
+            enabled: true,
+            public_url: Some(PUBLIC_URL.to_owned()),
+            senders: wismo_proxy::outreach::send::Senders::all(recorder.clone()),
+            twilio_token: Some(Arc::from(&TWILIO_TOKEN[..])),
+            whatsapp_secret: Some(WebhookSecret::new(WHATSAPP_SECRET).unwrap()),
+            whatsapp_verify_token: Some(Arc::from("verify-me")),
+            mailgun_key: Some(WebhookSecret::new(MAILGUN_KEY).unwrap()),
+        });
+        self.state.demo_clock = Some(self.clock.clone());
+        self.router = app(self.state.clone());
+        (self, recorder)
+    }
+
+    /// A monitor pass and a send pass, as the outreach worker runs them.
+    pub async fn run_outreach(
+        &self,
+    ) -> (
+        wismo_proxy::outreach::monitor::Pass,
+        wismo_proxy::outreach::worker::Pass,
+    ) {
+        let checked = wismo_proxy::outreach::monitor::pass(&self.state)
+            .await
+            .expect("the monitor runs");
+        let sent = wismo_proxy::outreach::worker::send_pending(&self.state)
+            .await
+            .expect("the sender runs");
+        (checked, sent)
     }
 
     /// One pass of the helpdesk note worker at the test clock's now, as the server's background

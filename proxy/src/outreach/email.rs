@@ -1,0 +1,78 @@
+//! The HTML part of a notice e-mail: the brand, the notice's words and the unsubscribe link,
+//! every piece escaped, so an order note or a carrier's place name shows as text, never markup.
+
+use super::send::Outgoing;
+use std::fmt::Write;
+
+/// Text made safe inside HTML elements and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole HTML document.
+pub fn html(m: &Outgoing) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
+         <body style=\"margin:0;padding:24px;background:#f6f6f4;font-family:system-ui,sans-serif;color:#1d1d1b\">\
+         <div style=\"max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px\">\
+         <p style=\"margin:0 0 16px;font-weight:600\">{brand}</p>\
+         <p style=\"margin:0;line-height:1.5\">{text}</p>",
+        lang = escape(&m.lang),
+        subject = escape(&m.subject),
+        brand = escape(&m.brand),
+        text = escape(&m.text),
+    );
+    if let Some(url) = &m.unsubscribe_url {
+        let _ = write!(
+            out,
+            "<p style=\"margin:24px 0 0;font-size:12px;color:#6b6b66\">{footer} \
+             <a href=\"{url}\" style=\"color:#6b6b66\">{words}</a></p>",
+            footer = escape(m.footer.as_deref().unwrap_or_default()),
+            words = escape(&m.unsubscribe_words),
+            url = escape(url),
+        );
+    }
+    out.push_str("</div></body></html>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wismo::outreach::Channel;
+
+    #[test]
+    fn whatever_was_typed_shows_as_text() {
+        let m = Outgoing {
+            id: 1,
+            channel: Channel::Email,
+            to: "a@example.com".into(),
+            lang: "en".into(),
+            subject: "<b>hi</b>".into(),
+            text: "Left at <script>alert(1)</script> & \"porch\"".into(),
+            unsubscribe_url: Some("https://shop.example/u?t=a\"b".into()),
+            footer: Some("Bye".into()),
+            unsubscribe_words: "Unsubscribe".into(),
+            brand: "Acme & <Co>".into(),
+            needs_template: false,
+        };
+        let h = html(&m);
+        assert!(!h.contains("<script>"));
+        assert!(h.contains("Left at &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;porch&quot;"));
+        assert!(h.contains("Acme &amp; &lt;Co&gt;"));
+        assert!(h.contains("href=\"https://shop.example/u?t=a&quot;b\""));
+    }
+}

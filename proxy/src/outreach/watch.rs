@@ -1,0 +1,144 @@
+//! The `outreach_watch` table: which orders the monitor looks at, and when.
+//!
+//! Every write to an order, its parcels or their scans *touches* the order: its `check_at`
+//! becomes [`ASAP`] and its `version` goes up, in the writer's own transaction. A monitor
+//! *claims* a batch of rows whose `check_at` has come, moving it ahead by a lease (on PostgreSQL
+//! with `FOR UPDATE SKIP LOCKED`, so two proxies take different rows); after evaluating an
+//! order it *settles* the row with the core's `next_check_at`, but only if the version is still
+//! the one it claimed: a touch during the evaluation keeps its ASAP mark. A monitor that dies
+//! leaves its rows to be claimed again when the lease ends.
+
+use crate::db::time::{from_db, to_db};
+use crate::db::{Backend, Db};
+use anyhow::Context;
+use chrono::{DateTime, Duration, Utc};
+use sqlx::AnyConnection;
+
+/// "Look at it as soon as possible": the epoch, earlier than any real check.
+pub const ASAP: &str = "1970-01-01T00:00:00.000000Z";
+
+/// Marks `shop`'s order for evaluation, inside the caller's transaction.
+pub async fn touch(conn: &mut AnyConnection, shop: &str, order: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO outreach_watch (shop, order_number, check_at, version) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (shop, order_number)
+         DO UPDATE SET check_at = excluded.check_at, version = outreach_watch.version + 1",
+    )
+    .bind(shop)
+    .bind(order)
+    .bind(ASAP)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("marking order {order} for the outreach monitor"))?;
+    Ok(())
+}
+
+/// Marks the order a cached carrier document belongs to, if it is known.
+pub async fn touch_parcel(conn: &mut AnyConnection, tracking_number: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO outreach_watch (shop, order_number, check_at, version)
+         SELECT t.shop, t.order_number, $2, 1 FROM carrier_tracking t
+         JOIN orders o ON o.shop = t.shop AND o.number = t.order_number
+         WHERE t.tracking_number = $1
+         ON CONFLICT (shop, order_number)
+         DO UPDATE SET check_at = excluded.check_at, version = outreach_watch.version + 1",
+    )
+    .bind(tracking_number)
+    .bind(ASAP)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("marking the order of parcel {tracking_number} for the monitor"))?;
+    Ok(())
+}
+
+/// An order taken for one evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimed {
+    pub shop: String,
+    pub order_number: String,
+    /// The claim's token: the row's version when it was claimed.
+    pub version: i64,
+}
+
+/// Claims up to `limit` of `shop`'s orders due at `now`, holding each until `now + lease`.
+pub async fn claim(
+    db: &Db,
+    shop: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> anyhow::Result<Vec<Claimed>> {
+    // PostgreSQL: rows another monitor is claiming are skipped rather than waited for. SQLite
+    // has one writer at a time, so the statement is atomic as it is.
+    let lock = match db.backend() {
+        Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+        "UPDATE outreach_watch SET check_at = $1
+         WHERE (shop, order_number) IN (
+             SELECT shop, order_number FROM outreach_watch
+             WHERE shop = $2 AND check_at <= $3
+             ORDER BY check_at LIMIT $4 {lock})
+         RETURNING shop, order_number, version"
+    ))
+    .bind(to_db(now + lease))
+    .bind(shop)
+    .bind(to_db(now))
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await
+    .context("claiming orders for the outreach monitor")?;
+    Ok(rows
+        .into_iter()
+        .map(|(shop, order_number, version)| Claimed {
+            shop,
+            order_number,
+            version,
+        })
+        .collect())
+}
+
+/// Records when to look at a claimed order again (`None`: only when its data changes), unless
+/// it was touched since the claim.
+pub async fn settle(
+    db: &Db,
+    claimed: &Claimed,
+    next: Option<DateTime<Utc>>,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE outreach_watch SET check_at = $1
+         WHERE shop = $2 AND order_number = $3 AND version = $4",
+    )
+    .bind(next.map(to_db))
+    .bind(&claimed.shop)
+    .bind(&claimed.order_number)
+    .bind(claimed.version)
+    .execute(db.pool())
+    .await
+    .with_context(|| format!("scheduling order {} for the monitor", claimed.order_number))?
+    .rows_affected();
+    Ok(done == 1)
+}
+
+/// When the monitor will next look at an order (`None`: not watched, or only on new data).
+pub async fn check_at(db: &Db, shop: &str, order: &str) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let at: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT check_at FROM outreach_watch WHERE shop = $1 AND order_number = $2",
+    )
+    .bind(shop)
+    .bind(order)
+    .fetch_optional(db.pool())
+    .await
+    .context("reading the monitor's schedule")?;
+    at.flatten().map(|s| from_db(&s, "check_at")).transpose()
+}
+
+/// How many orders are due for evaluation at `now`.
+pub async fn due_count(db: &Db, now: DateTime<Utc>) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outreach_watch WHERE check_at <= $1")
+        .bind(to_db(now))
+        .fetch_one(db.pool())
+        .await
+        .context("counting orders due for the monitor")
+}
