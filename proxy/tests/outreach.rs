@@ -221,7 +221,7 @@ async fn an_sms_answer_to_a_delay_email_continues_the_conversation_into_the_refu
         let before = messages(&app).await.len();
         // Forged: nothing stored, nothing answered.
         let forged = twilio_sms(&app, b"not-the-token", "SM1", "+14125550110", "2").await;
-        assert_eq!(forged.status, StatusCode::FORBIDDEN, "{}", app.backend);
+        assert_eq!(forged.status, StatusCode::UNAUTHORIZED, "{}", app.backend);
         assert_eq!(inbound_count(&app).await, 0);
         assert_eq!(messages(&app).await.len(), before);
         // "2" by SMS picks the e-mail's second option: the refund, asked to be confirmed.
@@ -394,7 +394,7 @@ async fn whatsapp_verifies_its_subscription_and_signatures_and_answers_in_the_wi
                 body.as_bytes(),
             )
             .await;
-        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
         assert_eq!(inbound_count(&app).await, 0);
         let r = app
             .post_with(
@@ -480,12 +480,12 @@ async fn an_emailed_answer_is_verified_by_mailgun_signature_and_answered_by_emai
         let forged = mailgun_form(now, "tok1", b"wrong key", "diego@example.com", "1");
         assert_eq!(
             post_mailgun(&app, forged).await.status,
-            StatusCode::FORBIDDEN
+            StatusCode::UNAUTHORIZED
         );
         let stale = mailgun_form(now - 3600, "tok2", MAILGUN_KEY, "diego@example.com", "1");
         assert_eq!(
             post_mailgun(&app, stale).await.status,
-            StatusCode::FORBIDDEN
+            StatusCode::UNAUTHORIZED
         );
         assert_eq!(inbound_count(&app).await, 0);
         let good = mailgun_form(
@@ -657,10 +657,10 @@ async fn the_demo_clock_moves_and_the_outbox_page_shows_what_went_out_as_text() 
         )
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    // Outside the demo neither exists.
+    // Outside the demo neither is on.
     let plain = spawn_demo().await;
     assert_eq!(
         plain.get("/demo/outbox").await.status,
-        StatusCode::NOT_FOUND
+        StatusCode::SERVICE_UNAVAILABLE
     );
 }

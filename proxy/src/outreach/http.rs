@@ -34,17 +34,15 @@ pub fn routes() -> Router<AppState> {
         .route("/demo/outbox", get(demo_outbox))
 }
 
+/// A webhook whose signature is missing or wrong: 401 `invalid_signature`, nothing stored.
 fn forbidden(what: &str) -> Response {
     tracing::warn!("{what}: signature missing or wrong; refused");
-    (
-        StatusCode::FORBIDDEN,
-        format!("{what}: invalid signature\n"),
-    )
-        .into_response()
+    AppError::InvalidSignature.into_response()
 }
 
-fn not_configured() -> Response {
-    (StatusCode::NOT_FOUND, "not configured\n").into_response()
+/// 503 `not_configured`, as every integration without its secret answers.
+fn not_configured(what: &'static str) -> Response {
+    AppError::NotConfigured(what).into_response()
 }
 
 /// Twilio's signature: the HMAC-SHA1, under the auth token, of the URL it called followed by
@@ -88,7 +86,7 @@ async fn twilio_sms(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let Some(token) = state.outreach.twilio_token.clone() else {
-        return Ok(not_configured());
+        return Ok(not_configured("twilio sms webhooks"));
     };
     let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
     let signature = headers
@@ -147,7 +145,7 @@ struct HubChallenge {
 /// Meta's subscription check: echo `hub.challenge` when the verify token is ours.
 async fn whatsapp_verify(State(state): State<AppState>, Query(q): Query<HubChallenge>) -> Response {
     let Some(expected) = state.outreach.whatsapp_verify_token.clone() else {
-        return not_configured();
+        return not_configured("whatsapp webhooks");
     };
     let given = q.verify_token.unwrap_or_default();
     let same = subtle::ConstantTimeEq::ct_eq(given.as_bytes(), expected.as_bytes()).into();
@@ -176,7 +174,7 @@ async fn whatsapp(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let Some(secret) = state.outreach.whatsapp_secret.clone() else {
-        return Ok(not_configured());
+        return Ok(not_configured("whatsapp webhooks"));
     };
     let signature = headers
         .get("x-hub-signature-256")
@@ -227,7 +225,7 @@ async fn mailgun(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let Some(key) = state.outreach.mailgun_key.clone() else {
-        return Ok(not_configured());
+        return Ok(not_configured("inbound e-mail"));
     };
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -410,7 +408,7 @@ async fn demo_clock(
     axum::Form(form): axum::Form<ClockForm>,
 ) -> Result<Response, AppError> {
     let Some(clock) = state.demo_clock.clone() else {
-        return Ok(not_configured());
+        return Ok(not_configured("the demo clock"));
     };
     if !(1..=24 * 14).contains(&form.hours) {
         return Err(AppError::BadRequest("hours must be 1 to 336".into()));
@@ -425,7 +423,7 @@ async fn demo_clock(
 /// Demo only: every message that went out, e-mails rendered, SMS and WhatsApp as text.
 async fn demo_outbox(State(state): State<AppState>) -> Result<Response, AppError> {
     if state.demo_clock.is_none() {
-        return Ok(not_configured());
+        return Ok(not_configured("the demo outbox"));
     }
     let messages = outbox::recent(&state.db, &state.shop, 200).await?;
     let now = state.clock.now();

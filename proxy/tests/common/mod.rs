@@ -292,7 +292,7 @@ impl TestApp {
             enabled: true,
             public_url: Some(PUBLIC_URL.to_owned()),
             senders: wismo_proxy::outreach::send::Senders::all(recorder.clone()),
-            twilio_token: Some(Arc::from(&TWILIO_TOKEN[..])),
+            twilio_token: Some(Arc::from(TWILIO_TOKEN)),
             whatsapp_secret: Some(WebhookSecret::new(WHATSAPP_SECRET).unwrap()),
             whatsapp_verify_token: Some(Arc::from("verify-me")),
             mailgun_key: Some(WebhookSecret::new(MAILGUN_KEY).unwrap()),
