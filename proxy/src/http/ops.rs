@@ -83,11 +83,25 @@ async fn metrics(State(state): State<AppState>) -> Response {
             (p.to_owned(), n)
         })
         .collect();
+    let outreach_pending = crate::outreach::outbox::pending_count(&state.db)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "outreach messages pending unknown");
+            -1
+        });
+    let outreach_due = crate::outreach::watch::due_count(&state.db, state.clock.now())
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "outreach backlog unknown");
+            -1
+        });
     let body = state.metrics.render(Gauges {
         webhook_queue,
         helpdesk_notes,
         rate_limit_rejections: state.limiter.rejections(),
         webhooks_failed,
+        outreach_pending,
+        outreach_due,
     });
     (
         [(

@@ -21,6 +21,8 @@ const NOTES: &str = "wismo_helpdesk_notes_pending";
 const REJECTIONS: &str = "wismo_rate_limit_rejections_total";
 const FAILED: &str = "wismo_webhooks_failed";
 const FOREIGN: &str = "wismo_webhooks_foreign_shop_total";
+const OUTREACH_PENDING: &str = "wismo_outreach_pending";
+const OUTREACH_DUE: &str = "wismo_outreach_orders_due";
 
 /// Latency buckets in seconds: a cached lookup takes well under a millisecond, a cold one with a
 /// slow carrier several seconds.
@@ -44,6 +46,10 @@ pub struct Gauges {
     /// Stored webhook deliveries that could not be applied, per provider (`wismo webhooks failed`
     /// lists them).
     pub webhooks_failed: Vec<(String, i64)>,
+    /// Outreach messages queued but not yet sent (nor given up on).
+    pub outreach_pending: i64,
+    /// Watched orders whose check time has come: the monitor's backlog.
+    pub outreach_due: i64,
 }
 
 struct Inner {
@@ -121,6 +127,14 @@ impl Metrics {
                 FAILED,
                 "webhook deliveries stored that could not be applied, by provider"
             );
+            metrics::describe_gauge!(
+                OUTREACH_PENDING,
+                "outreach messages queued but not yet sent"
+            );
+            metrics::describe_gauge!(
+                OUTREACH_DUE,
+                "watched orders waiting for the outreach monitor"
+            );
             metrics::describe_counter!(
                 FOREIGN,
                 "signed Shopify webhooks from another shop, acknowledged and ignored"
@@ -130,6 +144,8 @@ impl Metrics {
             {
                 metrics::gauge!(QUEUE).set(gauges.webhook_queue as f64);
                 metrics::gauge!(NOTES).set(gauges.helpdesk_notes as f64);
+                metrics::gauge!(OUTREACH_PENDING).set(gauges.outreach_pending as f64);
+                metrics::gauge!(OUTREACH_DUE).set(gauges.outreach_due as f64);
                 for (provider, n) in &gauges.webhooks_failed {
                     metrics::gauge!(FAILED, "provider" => provider.clone()).set(*n as f64);
                 }
@@ -189,7 +205,11 @@ mod tests {
             helpdesk_notes: 2,
             rate_limit_rejections: 5,
             webhooks_failed: vec![("shopify".into(), 2)],
+            outreach_pending: 4,
+            outreach_due: 1,
         });
+        assert!(text.contains("wismo_outreach_pending 4"), "{text}");
+        assert!(text.contains("wismo_outreach_orders_due 1"), "{text}");
         assert!(
             text.contains(r#"wismo_webhooks_failed{provider="shopify"} 2"#),
             "{text}"
