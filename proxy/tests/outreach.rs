@@ -664,3 +664,63 @@ async fn the_demo_clock_moves_and_the_outbox_page_shows_what_went_out_as_text() 
         StatusCode::SERVICE_UNAVAILABLE
     );
 }
+
+// See: issue 10. Messages to a shopper are personal data like their chats.
+#[tokio::test]
+async fn outreach_messages_are_exported_and_redacted_with_the_shopper() {
+    for app in spawn_demos().await {
+        let (app, _) = app.with_outreach();
+        app.run_outreach().await;
+        let count = |sql: &'static str| {
+            let db = app.db.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(db.pool())
+                    .await
+                    .unwrap()
+            }
+        };
+        let customer = |email: &str| {
+            serde_json::json!({"shop_id": 6_000_000_001u64, "shop_domain": SHOP,
+                "customer": {"id": 7_000_000_010u64, "email": email, "phone": null}})
+        };
+        let mut request = customer("chloe@example.com");
+        request["orders_requested"] = serde_json::json!([]);
+        request["data_request"] = serde_json::json!({"id": 77});
+        app.webhook("customers/data_request", "ev-dr", &request)
+            .await;
+        let mut redact = customer("diego@example.com");
+        redact["orders_to_redact"] = serde_json::json!([]);
+        app.webhook("customers/redact", "ev-redact", &redact).await;
+        app.drain_webhooks().await;
+        let export: String =
+            sqlx::query_scalar("SELECT export FROM data_requests WHERE request_id = '77'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+        let sent = export["outreach_messages"].as_array().unwrap();
+        assert_eq!(sent.len(), 1, "{}: {export}", app.backend);
+        assert_eq!(sent[0]["kind"], "scan_gap");
+        assert_eq!(
+            count("SELECT COUNT(*) FROM outreach_messages WHERE email = 'diego@example.com'").await,
+            0
+        );
+        assert_eq!(count("SELECT COUNT(*) FROM outreach_messages").await, 5);
+        app.webhook(
+            "shop/redact",
+            "ev-shop",
+            &serde_json::json!({"shop_id": 6_000_000_001u64, "shop_domain": SHOP}),
+        )
+        .await;
+        app.drain_webhooks().await;
+        for table in [
+            "SELECT COUNT(*) FROM outreach_messages",
+            "SELECT COUNT(*) FROM outreach_watch",
+            "SELECT COUNT(*) FROM outreach_optouts",
+            "SELECT COUNT(*) FROM outreach_inbound",
+        ] {
+            assert_eq!(count(table).await, 0, "{}: {table}", app.backend);
+        }
+    }
+}

@@ -261,6 +261,12 @@ async fn forget_number(
             .execute(&mut *conn)
             .await
             .context("deleting an order's helpdesk notes")?;
+        sqlx::query("DELETE FROM outreach_messages WHERE shop = $1 AND order_number = $2")
+            .bind(shop)
+            .bind(number)
+            .execute(&mut *conn)
+            .await
+            .context("deleting an order's outreach messages")?;
         sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1")
             .bind(format!("order:{number}"))
             .execute(&mut *conn)
@@ -350,6 +356,20 @@ async fn forget_shopper(conn: &mut AnyConnection, shop: &str, email: &str) -> an
         .execute(&mut *conn)
         .await
         .context("deleting a shopper's helpdesk notes")?;
+    // Messages to and from them. Their opt-outs stay: a suppression list is what keeps a
+    // shopper who said STOP from being messaged again.
+    sqlx::query("DELETE FROM outreach_messages WHERE shop = $1 AND email = $2")
+        .bind(shop)
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .context("deleting a shopper's outreach messages")?;
+    sqlx::query("DELETE FROM outreach_inbound WHERE shop = $1 AND sender = $2")
+        .bind(shop)
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .context("deleting a shopper's inbound e-mails")?;
     Ok(())
 }
 
@@ -475,7 +495,23 @@ async fn export(conn: &mut AnyConnection, shop: &str, c: &Compliance) -> anyhow:
     }
     let mut messages = Vec::new();
     let mut notes = Vec::new();
+    let mut outreach = Vec::new();
     if let Some(email) = c.customer.email() {
+        let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT created_at, channel, kind, body, sent_at FROM outreach_messages
+             WHERE shop = $1 AND email = $2 ORDER BY id",
+        )
+        .bind(shop)
+        .bind(&email)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading a shopper's outreach messages to export")?;
+        outreach = rows
+            .iter()
+            .map(|(at, ch, kind, body, sent)| {
+                json!({"created_at": at, "channel": ch, "kind": kind, "text": body, "sent_at": sent})
+            })
+            .collect();
         let rows: Vec<(String, String, String, String)> = sqlx::query_as(
             "SELECT at, channel, direction, text FROM conversation_messages
              WHERE shop = $1 AND email = $2 ORDER BY id",
@@ -507,6 +543,7 @@ async fn export(conn: &mut AnyConnection, shop: &str, c: &Compliance) -> anyhow:
         "orders": out_orders,
         "messages": messages,
         "helpdesk_notes": notes,
+        "outreach_messages": outreach,
     }))
 }
 
@@ -522,6 +559,9 @@ async fn forget_shop(conn: &mut AnyConnection, shop: &str) -> anyhow::Result<()>
         "conversation_messages",
         "data_requests",
         "shopify_deleted_orders",
+        "outreach_messages",
+        "outreach_inbound",
+        "outreach_optouts",
     ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE shop = $1"))
             .bind(shop)
