@@ -48,6 +48,10 @@ pub struct OutreachConfig {
     /// The calling code for phone numbers the shop stored without one (`1`, `44`, `49`…).
     #[serde(default = "default_country_code")]
     pub default_country_code: String,
+    /// How long an order being evaluated or a message being sent is left to the proxy that
+    /// claimed it; after a crash, another proxy (or the restarted one) takes it after this.
+    #[serde(default = "default_lease_seconds")]
+    pub lease_seconds: u32,
     #[serde(default)]
     pub email: EmailConfig,
     #[serde(default)]
@@ -58,6 +62,10 @@ pub struct OutreachConfig {
 
 fn default_country_code() -> String {
     "1".to_owned()
+}
+
+fn default_lease_seconds() -> u32 {
+    300
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -128,10 +136,12 @@ fn graph_version() -> String {
 }
 
 /// What the running proxy knows about outreach.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Outreach {
     /// Whether the monitor runs.
     pub enabled: bool,
+    /// How long a claimed order or message is left to its proxy.
+    pub lease: chrono::Duration,
     pub public_url: Option<String>,
     pub senders: Senders,
     /// Verifies inbound SMS (Twilio's auth token).
@@ -141,6 +151,21 @@ pub struct Outreach {
     pub whatsapp_verify_token: Option<Arc<str>>,
     /// Verifies inbound e-mail (Mailgun's signing key).
     pub mailgun_key: Option<WebhookSecret>,
+}
+
+impl Default for Outreach {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            lease: chrono::Duration::seconds(i64::from(default_lease_seconds())),
+            public_url: None,
+            senders: Senders::default(),
+            twilio_token: None,
+            whatsapp_secret: None,
+            whatsapp_verify_token: None,
+            mailgun_key: None,
+        }
+    }
 }
 
 impl std::fmt::Debug for Outreach {
@@ -210,8 +235,13 @@ impl Outreach {
         if c.enabled && !senders.any() {
             tracing::warn!("outreach is enabled but no sender is configured: notices stay queued");
         }
+        anyhow::ensure!(
+            c.lease_seconds >= 1,
+            "outreach.lease_seconds must be at least 1"
+        );
         Ok(Self {
             enabled: c.enabled,
+            lease: chrono::Duration::seconds(i64::from(c.lease_seconds)),
             public_url: c
                 .public_url
                 .as_deref()

@@ -8,12 +8,10 @@ use super::{optout, watch};
 use crate::conversations::{Channel as ConvChannel, ConversationStore, Direction, Message};
 use crate::state::AppState;
 use anyhow::Context;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use wismo::outreach::{self, Channel, Notice};
 use wismo::{Order, OrderNumber};
 
-/// How long an order claimed for evaluation is left to its monitor.
-pub const LEASE_SECONDS: i64 = 300;
 /// How many orders one claim takes.
 const BATCH: i64 = 200;
 
@@ -31,14 +29,8 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
     let mut total = Pass::default();
     loop {
         let now = state.clock.now();
-        let claimed = watch::claim(
-            &state.db,
-            &state.shop,
-            now,
-            Duration::seconds(LEASE_SECONDS),
-            BATCH,
-        )
-        .await?;
+        let claimed =
+            watch::claim(&state.db, &state.shop, now, state.outreach.lease, BATCH).await?;
         if claimed.is_empty() {
             return Ok(total);
         }

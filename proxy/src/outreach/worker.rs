@@ -17,9 +17,6 @@ use wismo::carrier::Lang;
 use wismo::outreach::Channel;
 use wismo::OrderNumber;
 
-/// How long a message claimed for sending is left to its worker: well past the providers'
-/// request limits, so a live worker never loses one.
-pub const LEASE_SECONDS: i64 = 300;
 const BATCH: i64 = 50;
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
 /// How long an unsubscribe link works.
@@ -62,13 +59,7 @@ fn now(state: &AppState) -> DateTime<Utc> {
 /// Tries every message due now, once; an error means the database failed, not a provider.
 pub async fn send_pending(state: &AppState) -> anyhow::Result<Pass> {
     let mut pass = Pass::default();
-    let claimed = outbox::claim(
-        &state.db,
-        now(state),
-        Duration::seconds(LEASE_SECONDS),
-        BATCH,
-    )
-    .await?;
+    let claimed = outbox::claim(&state.db, now(state), state.outreach.lease, BATCH).await?;
     for c in claimed {
         send_one(state, &c, &mut pass).await?;
     }

@@ -296,6 +296,7 @@ impl TestApp {
             whatsapp_secret: Some(WebhookSecret::new(WHATSAPP_SECRET).unwrap()),
             whatsapp_verify_token: Some(Arc::from("verify-me")),
             mailgun_key: Some(WebhookSecret::new(MAILGUN_KEY).unwrap()),
+            ..wismo_proxy::outreach::Outreach::default()
         });
         self.state.demo_clock = Some(self.clock.clone());
         self.router = app(self.state.clone());
