@@ -33,6 +33,12 @@ pub trait OrderSource: Send + Sync + 'static {
         let _ = email;
         anyhow::bail!("this order source cannot look orders up by e-mail")
     }
+
+    /// Whether the orders are the proxy's own tables for the state's shop, so bulk work (the
+    /// outreach monitor) may read many at once straight from them.
+    fn is_stored(&self) -> bool {
+        false
+    }
 }
 
 /// Orders and scans kept in the proxy's own database for one shop: the demo shop, or a shop
@@ -72,5 +78,9 @@ impl OrderSource for DbOrderSource {
 
     async fn orders_with_email(&self, email: &Email) -> anyhow::Result<Vec<OrderNumber>> {
         crate::db::orders_with_email(&self.db, &self.shop, email).await
+    }
+
+    fn is_stored(&self) -> bool {
+        true
     }
 }

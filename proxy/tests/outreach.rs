@@ -176,7 +176,7 @@ async fn quiet_hours_defer_a_notice_until_morning_and_it_is_decided_afresh_then(
     for app in spawn_demos().await {
         let (app, _) = app.with_outreach();
         app.run_outreach().await;
-        // 03:00 in New York: Marco's parcel has been still for days, but it is night.
+        // 23:00 in New York: Marco's parcel has been still for days, but it is night.
         app.clock.advance(hours(4 * 24 + 13));
         let (checked, _) = app.run_outreach().await;
         assert!(checked.evaluated > 0);
@@ -268,15 +268,36 @@ async fn an_sms_answer_to_a_delay_email_continues_the_conversation_into_the_refu
             .map(|m| format!("{}:{:?}", m.channel, m.direction))
             .collect();
         assert_eq!(channels, ["email:Out", "sms:In", "sms:Out"]);
+        // "Yes" by SMS carries the refund out through the actions path: audited, keyed.
+        let yes = twilio_sms(&app, TWILIO_TOKEN, "SM3", "+14125550110", "yes please").await;
+        assert_eq!(yes.status, StatusCode::OK);
+        let audit = wismo_proxy::actions::ledger::audit_of(&app.db, "1010")
+            .await
+            .unwrap();
+        let refund = audit
+            .iter()
+            .find(|e| e.action == "refund")
+            .expect("a refund");
+        assert_eq!(
+            (refund.actor.as_str(), refund.result.as_str()),
+            ("shopper:1010 via sms", "done"),
+            "{}",
+            app.backend
+        );
+        assert!(refund
+            .idempotency_key
+            .as_deref()
+            .is_some_and(|k| k.starts_with("inbound-sms-SM3-")));
         // Twilio delivering the same message again gets no second answer.
+        let before_again = messages(&app).await.len();
         let again = twilio_sms(&app, TWILIO_TOKEN, "SM1", "+14125550110", "2").await;
         assert_eq!(again.status, StatusCode::OK);
-        assert_eq!(messages(&app).await.len(), all.len());
+        assert_eq!(messages(&app).await.len(), before_again);
         assert_eq!(recorder.sent().last().unwrap().channel, Channel::Sms);
         // A number on no order is told nothing.
         let stranger = twilio_sms(&app, TWILIO_TOKEN, "SM2", "+14125559999", "where is it").await;
         assert_eq!(stranger.status, StatusCode::OK);
-        assert_eq!(messages(&app).await.len(), all.len());
+        assert_eq!(messages(&app).await.len(), before_again);
     }
 }
 

@@ -157,8 +157,8 @@ fn kill_while_sending(backend: &str) {
         &config,
         format!(
             "listen = \"127.0.0.1:0\"\ndatabase = {database:?}\nsession_secret = \"{}\"\n\
-             [policy]\ntimezone = \"UTC\"\nquiet_hours = {{ start = 0, end = 0 }}\n\
-             [outreach]\nenabled = true\nlease_seconds = 1\n\
+             [policy]\ntimezone = \"UTC\"\nquiet_hours = {{ start = 0, end = 0 }}\noutreach_max_order_age_days = 0\n\
+             [outreach]\nenabled = true\nlease_seconds = 1\npublic_url = \"https://wismo.test\"\n\
              [outreach.sms]\naccount_sid = \"AC00000000000000000000000000000001\"\n\
              auth_token = \"twilio-token\"\nfrom = \"+15550001111\"\napi_url = {twilio_url:?}\n",
             "k".repeat(32)

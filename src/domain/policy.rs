@@ -116,6 +116,9 @@ pub struct PolicyData {
     pub quiet_hours: QuietHours,
     /// At most one proactive message per order within this many hours.
     pub outreach_min_gap_hours: u32,
+    /// No proactive messages about orders placed longer ago than this many days (0: no limit),
+    /// so turning outreach on does not write to shoppers about long-settled orders.
+    pub outreach_max_order_age_days: u32,
     /// How the assistant speaks to shoppers: friendly (the default) or formal.
     pub tone: Tone,
     /// After this many turns where the assistant could not help, it hands over to a person.
@@ -148,6 +151,7 @@ impl Default for PolicyData {
             offers: Offers::default(),
             quiet_hours: QuietHours { start: 21, end: 8 },
             outreach_min_gap_hours: 24,
+            outreach_max_order_age_days: 60,
             tone: Tone::Friendly,
             max_unhelped_turns: 2,
             upsell: Vec::new(),

@@ -143,7 +143,9 @@ struct Found {
 
 /// The notices due now and when to look again.
 pub fn due(w: &Watch<'_>) -> Due {
-    if w.order.cancelled_at.is_some() {
+    let max_age = i64::from(w.policy.outreach_max_order_age_days);
+    let too_old = max_age > 0 && w.now - w.order.created_at > Duration::days(max_age);
+    if w.order.cancelled_at.is_some() || too_old {
         return Due {
             due: Vec::new(),
             next_check_at: None,

@@ -313,6 +313,18 @@ fn nothing_is_sent_twice_nor_for_a_cancelled_order() {
 }
 
 #[test]
+fn orders_older_than_the_policys_limit_get_nothing_so_turning_outreach_on_is_quiet() {
+    let mut c = shipped(&[("2026-11-19T09:00:00Z", "exception", Some("weather"), None)]);
+    c.now = t("2027-02-01T15:00:00Z");
+    assert!(
+        c.due().due.is_empty(),
+        "placed in November, 60 days ago by February"
+    );
+    c.policy = policy(json!({"outreach_max_order_age_days": 0}));
+    assert_eq!(c.one().trigger, Trigger::Exception, "0: no limit");
+}
+
+#[test]
 fn a_new_problem_within_the_minimum_gap_waits_for_it() {
     let mut c = shipped(&[("2026-11-19T09:00:00Z", "exception", Some("weather"), None)]);
     c.sent = vec![Sent {

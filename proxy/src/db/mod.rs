@@ -15,12 +15,14 @@ pub mod time;
 /// The order queries that run inside a caller's transaction.
 pub(crate) mod orders_in {
     pub(crate) use super::customers::set_customer_id_in;
-    pub(crate) use super::orders::{insert_event, load_order_in, upsert_order, upsert_shipment};
+    pub(crate) use super::orders::{
+        insert_event, load_order_in, placeholders, upsert_order, upsert_shipment,
+    };
 }
 
 pub use conn::{Backend, Db};
 pub use customers::{orders_of_customer, orders_with_email, set_customer_id};
 pub use orders::{
-    adopt_unowned, insert_order, insert_shipment, load_order, load_shipments, name_key,
-    order_count, order_named,
+    adopt_unowned, insert_order, insert_shipment, load_order, load_orders_of, load_shipments,
+    load_shipments_of, name_key, order_count, order_named,
 };

@@ -5,6 +5,7 @@ use super::time::{from_db, from_db_opt, to_db};
 use super::Db;
 use anyhow::Context;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 use wismo::carrier::Carrier;
 use wismo::{Order, OrderNumber, Shipment, ShipmentData, TrackingEvent, TrackingNumber};
 
@@ -272,6 +273,7 @@ pub(crate) async fn load_order_in(
 
 #[derive(sqlx::FromRow)]
 struct ShipmentRow {
+    order_number: String,
     tracking_number: String,
     carrier: String,
     estimated_delivery: Option<String>,
@@ -281,6 +283,7 @@ struct ShipmentRow {
 
 #[derive(sqlx::FromRow)]
 struct EventRow {
+    tracking_number: String,
     at: String,
     code: String,
     description: String,
@@ -288,65 +291,133 @@ struct EventRow {
     source: String,
 }
 
-/// The parcels of an order with their scans, each scan translated afresh by the core so an
-/// improved code table applies to old rows too.
+/// A parcel from its row and its scans, each scan translated afresh by the core so an improved
+/// code table applies to old rows too.
+fn shipment_of(row: ShipmentRow, events: Vec<EventRow>) -> anyhow::Result<Shipment> {
+    let carrier = Carrier::parse(&row.carrier);
+    let tracking_number = TrackingNumber::parse(&row.tracking_number)
+        .with_context(|| format!("stored tracking number {:?}", row.tracking_number))?;
+    let events = events
+        .into_iter()
+        .map(|e| {
+            // Shopify's fulfillment events speak Shopify's statuses, whoever carries the parcel.
+            let scheme = if e.source == "shopify" {
+                Carrier::Shopify
+            } else {
+                carrier.clone()
+            };
+            let at = from_db(&e.at, "scan time")?;
+            Ok(TrackingEvent::from_scan(
+                &scheme,
+                at,
+                &e.code,
+                &e.description,
+                e.place,
+            ))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Shipment::new(ShipmentData {
+        carrier,
+        tracking_number,
+        events,
+        estimated_delivery: from_db_opt(row.estimated_delivery.as_deref(), "estimate")?,
+        checked_at: from_db(&row.checked_at, "checked_at")?,
+        international: row.international != 0,
+    })
+    .with_context(|| format!("stored shipment {} is not valid", row.tracking_number))
+}
+
+/// The parcels of an order with their scans.
 pub async fn load_shipments(
     db: &Db,
     shop: &str,
     number: &OrderNumber,
 ) -> anyhow::Result<Vec<Shipment>> {
-    let rows: Vec<ShipmentRow> = sqlx::query_as(
-        "SELECT tracking_number, carrier, estimated_delivery, checked_at, international
-         FROM shipments WHERE shop = $1 AND order_number = $2 ORDER BY tracking_number",
-    )
-    .bind(shop)
-    .bind(number.as_str())
-    .fetch_all(db.pool())
-    .await
-    .with_context(|| format!("loading shipments of order {number}"))?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let events: Vec<EventRow> = sqlx::query_as(
-            "SELECT at, code, description, place, source FROM tracking_events
-             WHERE shop = $1 AND tracking_number = $2 ORDER BY at, id",
-        )
-        .bind(shop)
-        .bind(&row.tracking_number)
-        .fetch_all(db.pool())
+    let mut all = load_shipments_of(db, shop, &[number.as_str()]).await?;
+    Ok(all.remove(number.as_str()).unwrap_or_default())
+}
+
+/// Several orders of `shop` in one query, by number; numbers with no order are left out.
+pub async fn load_orders_of(
+    db: &Db,
+    shop: &str,
+    numbers: &[&str],
+) -> anyhow::Result<HashMap<String, Order>> {
+    if numbers.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT number, data FROM orders WHERE shop = $1 AND number IN ({})",
+        placeholders(2, numbers.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String)>(&sql).bind(shop);
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    q.fetch_all(db.pool())
         .await
-        .with_context(|| format!("loading scans of {}", row.tracking_number))?;
-        let carrier = Carrier::parse(&row.carrier);
-        let tracking_number = TrackingNumber::parse(&row.tracking_number)
-            .with_context(|| format!("stored tracking number {:?}", row.tracking_number))?;
-        let events = events
-            .into_iter()
-            .map(|e| {
-                // Shopify's fulfillment events speak Shopify's statuses, whoever carries the parcel.
-                let scheme = if e.source == "shopify" {
-                    Carrier::Shopify
-                } else {
-                    carrier.clone()
-                };
-                let at = from_db(&e.at, "scan time")?;
-                Ok(TrackingEvent::from_scan(
-                    &scheme,
-                    at,
-                    &e.code,
-                    &e.description,
-                    e.place,
-                ))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let shipment = Shipment::new(ShipmentData {
-            carrier,
-            tracking_number,
-            events,
-            estimated_delivery: from_db_opt(row.estimated_delivery.as_deref(), "estimate")?,
-            checked_at: from_db(&row.checked_at, "checked_at")?,
-            international: row.international != 0,
+        .context("loading orders")?
+        .into_iter()
+        .map(|(number, data)| {
+            let order = serde_json::from_str(&data)
+                .with_context(|| format!("stored order {number} is not valid"))?;
+            Ok((number, order))
         })
-        .with_context(|| format!("stored shipment {} is not valid", row.tracking_number))?;
-        out.push(shipment);
+        .collect()
+}
+
+/// `$first, $first+1, …` for `n` values.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The parcels of several orders of `shop` with their scans, in three queries whatever their
+/// number: by order number, each order's parcels in tracking-number order.
+pub async fn load_shipments_of(
+    db: &Db,
+    shop: &str,
+    numbers: &[&str],
+) -> anyhow::Result<HashMap<String, Vec<Shipment>>> {
+    let mut out: HashMap<String, Vec<Shipment>> = HashMap::new();
+    if numbers.is_empty() {
+        return Ok(out);
+    }
+    let list = placeholders(2, numbers.len());
+    let sql = format!(
+        "SELECT order_number, tracking_number, carrier, estimated_delivery, checked_at, international
+         FROM shipments WHERE shop = $1 AND order_number IN ({list})
+         ORDER BY order_number, tracking_number"
+    );
+    let mut q = sqlx::query_as::<_, ShipmentRow>(&sql).bind(shop);
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    let rows = q.fetch_all(db.pool()).await.context("loading shipments")?;
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!(
+        "SELECT e.tracking_number, e.at, e.code, e.description, e.place, e.source
+         FROM tracking_events e JOIN shipments s
+           ON s.shop = e.shop AND s.tracking_number = e.tracking_number
+         WHERE s.shop = $1 AND s.order_number IN ({list})
+         ORDER BY e.tracking_number, e.at, e.id"
+    );
+    let mut q = sqlx::query_as::<_, EventRow>(&sql).bind(shop);
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    let mut events: HashMap<String, Vec<EventRow>> = HashMap::new();
+    for e in q.fetch_all(db.pool()).await.context("loading scans")? {
+        events.entry(e.tracking_number.clone()).or_default().push(e);
+    }
+    for row in rows {
+        let order = row.order_number.clone();
+        let scans = events.remove(&row.tracking_number).unwrap_or_default();
+        out.entry(order).or_default().push(shipment_of(row, scans)?);
     }
     Ok(out)
 }

@@ -72,7 +72,7 @@ pub async fn execute(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let mut entry = AuditEntry {
+    let entry = AuditEntry {
         at: state.clock.now(),
         actor: shopper.actor(),
         order_number: Some(shopper.0.as_str().to_owned()),
@@ -96,12 +96,49 @@ pub async fn execute(
         Ok(p) => p,
         Err(e) => return finish(&state, entry, Err(e)).await,
     };
+    run(&state, &shopper, entry, key, canonical, &proposal).await
+}
+
+/// Executes a proposal on the verified shopper's behalf from another channel (an SMS, WhatsApp
+/// or e-mail answer that confirmed it), exactly as `POST /api/v1/actions` would: eligibility,
+/// the idempotency key (`key`, derived from the inbound message so a redelivery runs nothing
+/// twice), the audit row (its actor names the channel) and the helpdesk note.
+pub(crate) async fn execute_for(
+    state: &AppState,
+    shopper: &Shopper,
+    channel: &str,
+    key: String,
+    proposal: &Proposal,
+) -> Result<Response, AppError> {
+    let canonical = serde_json::to_string(proposal).map_err(anyhow::Error::from)?;
+    let entry = AuditEntry {
+        at: state.clock.now(),
+        actor: format!("{} via {channel}", shopper.actor()),
+        order_number: Some(shopper.0.as_str().to_owned()),
+        action: proposal.action.kind().to_owned(),
+        detail: canonical.clone(),
+        idempotency_key: Some(key.clone()),
+        result: String::new(),
+        message: String::new(),
+    };
+    run(state, shopper, entry, key, canonical, proposal).await
+}
+
+/// Everything after the request is read: the order check, the key, the execution, the audit.
+async fn run(
+    state: &AppState,
+    shopper: &Shopper,
+    mut entry: AuditEntry,
+    key: String,
+    canonical: String,
+    proposal: &Proposal,
+) -> Result<Response, AppError> {
     entry.idempotency_key = Some(key.clone());
     entry.action = proposal.action.kind().to_owned();
     entry.detail.clone_from(&canonical);
     if named_order(&proposal.action).is_some_and(|o| *o != shopper.0) {
         // Another shopper's order: the same answer as an order that does not exist.
-        return finish(&state, entry, Err(AppError::Unauthorized)).await;
+        return finish(state, entry, Err(AppError::Unauthorized)).await;
     }
 
     // Keys are per order; the hash covers the canonical proposal.
@@ -129,14 +166,14 @@ pub async fn execute(
                 code: "idempotency_key_reused",
                 message: "this Idempotency-Key was already used for a different request".into(),
             };
-            return finish(&state, entry, Err(e)).await;
+            return finish(state, entry, Err(e)).await;
         }
         Reservation::InProgress { retry_after } => {
             let e = AppError::Conflict {
                 code: "idempotency_key_in_progress",
                 message: "a request with this Idempotency-Key is still being executed".into(),
             };
-            let mut res = finish(&state, entry, Err(e)).await.into_response();
+            let mut res = finish(state, entry, Err(e)).await.into_response();
             let seconds = retry_after.num_seconds().max(1).to_string();
             res.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
@@ -146,7 +183,7 @@ pub async fn execute(
         }
     }
 
-    let outcome = perform(&state, &shopper, &proposal).await;
+    let outcome = perform(state, shopper, proposal).await;
     match &outcome {
         Err(AppError::Internal(_)) => ledger::release(&state.db, &scope, &key).await?,
         Ok(done) => {
@@ -164,7 +201,7 @@ pub async fn execute(
             .await?;
         }
     }
-    finish(&state, entry, outcome).await
+    finish(state, entry, outcome).await
 }
 
 /// Checks and executes an accepted proposal.

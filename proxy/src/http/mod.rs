@@ -1,7 +1,7 @@
 //! The HTTP surface: one router for the API, webhooks, the health check and the static files,
 //! built from an [`AppState`] so tests drive it in-process exactly as the server runs it.
 
-mod actions;
+pub(crate) mod actions;
 mod agent;
 mod app_proxy;
 mod carrier_webhooks;
@@ -13,7 +13,7 @@ mod ops;
 pub(crate) mod orders;
 mod session;
 mod shop;
-mod shopper;
+pub(crate) mod shopper;
 mod static_files;
 mod track;
 mod webhooks;

@@ -37,12 +37,31 @@ pub enum Handled {
     Stopped,
     /// START: messages allowed again.
     Started,
+    /// Outreach is off: only STOP and START are honoured.
+    Disabled,
     /// Answered; the answer is queued as this outbox message.
     Answered { order: String, reply: String },
 }
 
-/// Handles one inbound message.
+/// Handles one inbound message. If handling fails, the message is forgotten again, so the
+/// provider's redelivery (it retries on a 5xx) is handled rather than taken for a duplicate.
 pub async fn handle(state: &AppState, m: &Inbound) -> anyhow::Result<Handled> {
+    let result = handle_once(state, m).await;
+    if result.is_err() {
+        let forgot =
+            sqlx::query("DELETE FROM outreach_inbound WHERE channel = $1 AND provider_id = $2")
+                .bind(outbox::channel_str(m.channel))
+                .bind(&m.provider_id)
+                .execute(state.db.pool())
+                .await;
+        if let Err(e) = forgot {
+            tracing::error!(error = ?e, "an inbound message that failed stays marked as seen");
+        }
+    }
+    result
+}
+
+async fn handle_once(state: &AppState, m: &Inbound) -> anyhow::Result<Handled> {
     let now = state.clock.now();
     let sender = optout::address(m.channel, &m.from).unwrap_or_else(|| m.from.clone());
     let fresh: Option<String> = sqlx::query_scalar(
@@ -78,6 +97,11 @@ pub async fn handle(state: &AppState, m: &Inbound) -> anyhow::Result<Handled> {
             return Ok(Handled::Started);
         }
         None => {}
+    }
+    if !state.outreach.enabled {
+        // Nothing would carry the answer; the provider's own auto-reply (if any) stands.
+        tracing::info!("inbound message not answered: outreach is off");
+        return Ok(Handled::Disabled);
     }
     if orders.is_empty() {
         tracing::info!(
@@ -178,6 +202,7 @@ async fn answer(state: &AppState, m: &Inbound, orders: &[Order]) -> anyhow::Resu
             .await
         {
             Ok(_) => {
+                carry_out(state, m, order, &resolution).await;
                 let lang = resolution
                     .conversation
                     .lang
@@ -193,6 +218,57 @@ async fn answer(state: &AppState, m: &Inbound, orders: &[Order]) -> anyhow::Resu
         }
     }
     anyhow::bail!("the conversation kept changing while an inbound message was answered")
+}
+
+/// Does what the answer says is being done, as the widget would after a chat turn: the
+/// proposals that need no further yes (a confirmed refund, a scheduled check) go through the
+/// actions endpoint's own path, keyed by the inbound message so a redelivery runs nothing
+/// twice; a hand-over becomes a note for the team when a helpdesk is configured. Failures are
+/// logged (and audited by the actions path); the shopper's answer is sent either way.
+async fn carry_out(state: &AppState, m: &Inbound, order: &Order, r: &wismo::Resolution) {
+    let shopper = crate::http::shopper::Shopper(order.number.clone());
+    let channel = outbox::channel_str(m.channel);
+    for (i, p) in r
+        .proposals
+        .iter()
+        .filter(|p| !p.needs_confirmation && !p.needs_approval)
+        .enumerate()
+    {
+        let key = format!("inbound-{channel}-{}-{i}", m.provider_id);
+        let key: String = key
+            .chars()
+            .filter(char::is_ascii_graphic)
+            .take(255)
+            .collect();
+        match crate::http::actions::execute_for(state, &shopper, channel, key, p).await {
+            Ok(res) if res.status().is_success() => {
+                tracing::info!(order = %order.number, action = p.action.kind(), channel, "action carried out from an inbound answer");
+            }
+            Ok(res) => tracing::warn!(order = %order.number, action = p.action.kind(),
+                status = %res.status(), "action from an inbound answer refused"),
+            Err(e) => tracing::error!(order = %order.number, action = p.action.kind(),
+                error = %e, "action from an inbound answer failed"),
+        }
+    }
+    if let (Some(h), Some(_)) = (&r.handoff, &state.helpdesk) {
+        let note = format!(
+            "wismo: the shopper asked by {channel} for a person ({}). {}",
+            h.reason, h.summary
+        );
+        match crate::helpdesk::outbox::enqueue(
+            &state.db,
+            &order.number,
+            &order.customer.email,
+            &note,
+            None,
+            state.wall.now(),
+        )
+        .await
+        {
+            Ok(_) => state.note_jobs.notify_one(),
+            Err(e) => tracing::error!(error = ?e, "hand-over note not queued"),
+        }
+    }
 }
 
 /// Queues an answer to the sender on the channel it came on.

@@ -34,8 +34,9 @@ pub const WHATSAPP_TOKEN_ENV: &str = "WISMO_WHATSAPP_ACCESS_TOKEN";
 pub const WHATSAPP_SECRET_ENV: &str = "WISMO_WHATSAPP_APP_SECRET";
 pub const WHATSAPP_VERIFY_ENV: &str = "WISMO_WHATSAPP_VERIFY_TOKEN";
 
-/// `[outreach]` in `wismo.toml` (documented in CONFIG.md).
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `[outreach]` in `wismo.toml` (documented in CONFIG.md). Without the section, the same
+/// defaults as an empty one.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutreachConfig {
     /// Run the monitor and send notices. Off unless set: a merchant turns outreach on.
@@ -68,71 +69,43 @@ fn default_lease_seconds() -> u32 {
     300
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EmailConfig {
-    /// `smtps://user:pass@host:465` or `smtp://user:pass@host:587?tls=required`.
-    #[serde(default)]
-    pub smtp_url: Option<Secret>,
-    /// `Brand <orders@brand.example>`.
-    #[serde(default)]
-    pub from: Option<String>,
-    /// Mailgun's HTTP webhook signing key, for inbound e-mail at `/webhooks/email`.
-    #[serde(default)]
-    pub inbound_signing_key: Option<Secret>,
+impl Default for OutreachConfig {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            public_url: None,
+            default_country_code: default_country_code(),
+            lease_seconds: default_lease_seconds(),
+            email: EmailConfig::default(),
+            sms: SmsConfig::default(),
+            whatsapp: WhatsappConfig::default(),
+        }
+    }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SmsConfig {
-    #[serde(default)]
-    pub account_sid: Option<String>,
-    /// Signs requests to Twilio and verifies `X-Twilio-Signature` on inbound SMS.
-    #[serde(default)]
-    pub auth_token: Option<Secret>,
-    /// The sending number (`+15550001111`) or a Messaging Service SID (`MG…`).
-    #[serde(default)]
-    pub from: Option<String>,
-    #[serde(default = "twilio_url")]
-    pub api_url: String,
+impl Default for SmsConfig {
+    fn default() -> Self {
+        Self {
+            account_sid: None,
+            auth_token: None,
+            from: None,
+            api_url: twilio_url(),
+        }
+    }
 }
 
-fn twilio_url() -> String {
-    "https://api.twilio.com".to_owned()
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WhatsappConfig {
-    #[serde(default)]
-    pub phone_number_id: Option<String>,
-    #[serde(default)]
-    pub access_token: Option<Secret>,
-    /// The Meta app's secret: verifies `X-Hub-Signature-256` on inbound messages.
-    #[serde(default)]
-    pub app_secret: Option<Secret>,
-    /// What the webhook's GET verification must present as `hub.verify_token`.
-    #[serde(default)]
-    pub verify_token: Option<Secret>,
-    /// An approved template with one body parameter, for notices outside the 24-hour window.
-    #[serde(default = "whatsapp_template")]
-    pub template: String,
-    #[serde(default = "graph_url")]
-    pub api_url: String,
-    #[serde(default = "graph_version")]
-    pub api_version: String,
-}
-
-fn whatsapp_template() -> String {
-    "order_update".to_owned()
-}
-
-fn graph_url() -> String {
-    "https://graph.facebook.com".to_owned()
-}
-
-fn graph_version() -> String {
-    "v21.0".to_owned()
+impl Default for WhatsappConfig {
+    fn default() -> Self {
+        Self {
+            phone_number_id: None,
+            access_token: None,
+            app_secret: None,
+            verify_token: None,
+            template: whatsapp_template(),
+            api_url: graph_url(),
+            api_version: graph_version(),
+        }
+    }
 }
 
 /// What the running proxy knows about outreach.
@@ -232,6 +205,13 @@ impl Outreach {
             s.map(|s| WebhookSecret::new(s.as_bytes()).map_err(anyhow::Error::from))
                 .transpose()
         };
+        // E-mails carry an unsubscribe link, and Twilio signs the public URL it called.
+        anyhow::ensure!(
+            c.public_url.is_some() || (senders.email.is_none() && twilio_token.is_none()),
+            "outreach.public_url is required with outreach.email.smtp_url (unsubscribe links) \
+             and with outreach.sms.auth_token (Twilio signs the URL it calls), e.g. \
+             public_url = \"https://wismo.example.com\""
+        );
         if c.enabled && !senders.any() {
             tracing::warn!("outreach is enabled but no sender is configured: notices stay queued");
         }
@@ -254,4 +234,86 @@ impl Outreach {
             mailgun_key: key(secret(MAILGUN_KEY_ENV, &c.email.inbound_signing_key))?,
         })
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_section_has_the_same_defaults_as_an_empty_one() {
+        let empty: OutreachConfig = toml::from_str("").unwrap();
+        let missing = OutreachConfig::default();
+        assert_eq!(format!("{empty:?}"), format!("{missing:?}"));
+        assert_eq!(missing.lease_seconds, 300);
+        assert_eq!(missing.sms.api_url, "https://api.twilio.com");
+        assert_eq!(missing.whatsapp.api_version, "v21.0");
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailConfig {
+    /// `smtps://user:pass@host:465` or `smtp://user:pass@host:587?tls=required`.
+    #[serde(default)]
+    pub smtp_url: Option<Secret>,
+    /// `Brand <orders@brand.example>`.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Mailgun's HTTP webhook signing key, for inbound e-mail at `/webhooks/email`.
+    #[serde(default)]
+    pub inbound_signing_key: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsConfig {
+    #[serde(default)]
+    pub account_sid: Option<String>,
+    /// Signs requests to Twilio and verifies `X-Twilio-Signature` on inbound SMS.
+    #[serde(default)]
+    pub auth_token: Option<Secret>,
+    /// The sending number (`+15550001111`) or a Messaging Service SID (`MG…`).
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default = "twilio_url")]
+    pub api_url: String,
+}
+
+fn twilio_url() -> String {
+    "https://api.twilio.com".to_owned()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatsappConfig {
+    #[serde(default)]
+    pub phone_number_id: Option<String>,
+    #[serde(default)]
+    pub access_token: Option<Secret>,
+    /// The Meta app's secret: verifies `X-Hub-Signature-256` on inbound messages.
+    #[serde(default)]
+    pub app_secret: Option<Secret>,
+    /// What the webhook's GET verification must present as `hub.verify_token`.
+    #[serde(default)]
+    pub verify_token: Option<Secret>,
+    /// An approved template with one body parameter, for notices outside the 24-hour window.
+    #[serde(default = "whatsapp_template")]
+    pub template: String,
+    #[serde(default = "graph_url")]
+    pub api_url: String,
+    #[serde(default = "graph_version")]
+    pub api_version: String,
+}
+
+fn whatsapp_template() -> String {
+    "order_update".to_owned()
+}
+
+fn graph_url() -> String {
+    "https://graph.facebook.com".to_owned()
+}
+
+fn graph_version() -> String {
+    "v21.0".to_owned()
 }

@@ -9,11 +9,12 @@ use crate::conversations::{Channel as ConvChannel, ConversationStore, Direction,
 use crate::state::AppState;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use wismo::outreach::{self, Channel, Notice};
 use wismo::{Order, OrderNumber};
 
 /// How many orders one claim takes.
-const BATCH: i64 = 200;
+const BATCH: i64 = 500;
 
 /// What one pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,8 +25,20 @@ pub struct Pass {
     pub queued: usize,
 }
 
-/// Looks at every order due at the state's clock, in batches, until none is left.
+/// Everything the core needs about one order.
+struct Input {
+    order: Order,
+    shipments: Vec<wismo::Shipment>,
+    sent: Vec<outreach::Sent>,
+    opted_out: Vec<Channel>,
+    follow_up_at: Option<DateTime<Utc>>,
+}
+
+/// Looks at every order due at the state's clock, in batches, until none is left. With the
+/// proxy's own tables as the order source and no live carrier service, a batch is read in a
+/// handful of queries; otherwise each order is gathered as a shopper's view would be.
 pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
+    let batched = state.orders.is_stored() && !state.tracking.live();
     let mut total = Pass::default();
     loop {
         let now = state.clock.now();
@@ -34,55 +47,146 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
         if claimed.is_empty() {
             return Ok(total);
         }
-        for c in &claimed {
-            match evaluate(state, c, now).await {
-                Ok(queued) => {
-                    total.evaluated += 1;
-                    total.queued += queued;
+        let inputs = if batched {
+            match load_batch(state, &claimed).await {
+                Ok(inputs) => inputs,
+                // One unreadable row must not hold the batch up: read them one by one.
+                Err(e) => {
+                    tracing::warn!(error = ?e, "reading a batch failed; reading its orders one by one");
+                    load_each(state, &claimed).await
                 }
-                // One unreadable order must not stop the others; its lease brings it back.
-                Err(e) => tracing::error!(order = %c.order_number, error = ?e,
-                    "outreach evaluation failed; will retry when its lease ends"),
             }
+        } else {
+            load_each(state, &claimed).await
+        };
+        let mut settled = Vec::with_capacity(claimed.len());
+        let mut woken = false;
+        for (c, input) in claimed.iter().zip(inputs) {
+            let next = match input {
+                Ok(Some(input)) => {
+                    total.evaluated += 1;
+                    match decide(state, &input, now).await {
+                        Ok((queued, next)) => {
+                            total.queued += queued;
+                            woken |= queued > 0;
+                            next
+                        }
+                        Err(e) => {
+                            tracing::error!(order = %c.order_number, error = ?e,
+                                "outreach notice not queued; will retry when its lease ends");
+                            continue;
+                        }
+                    }
+                }
+                // The order is gone: nothing to watch.
+                Ok(None) => None,
+                Err(e) => {
+                    tracing::error!(order = %c.order_number, error = ?e,
+                        "outreach evaluation failed; will retry when its lease ends");
+                    continue;
+                }
+            };
+            settled.push((c.clone(), next));
+        }
+        watch::settle_all(&state.db, &settled).await?;
+        if woken {
+            state.outreach_jobs.notify_one();
         }
     }
 }
 
-/// Evaluates one claimed order; returns how many notices it queued.
-async fn evaluate(
+/// Asks the core and queues what is due now; returns how many were queued and when to look
+/// again.
+async fn decide(
     state: &AppState,
-    c: &watch::Claimed,
+    i: &Input,
     now: DateTime<Utc>,
-) -> anyhow::Result<usize> {
-    let number = OrderNumber::parse(&c.order_number)
-        .with_context(|| format!("watched order number {:?}", c.order_number))?;
-    let Some((order, shipments)) = crate::tracking::gather(state, &number).await? else {
-        watch::settle(&state.db, c, None).await?;
-        return Ok(0);
-    };
-    let sent = outbox::sent_for(&state.db, &state.shop, number.as_str()).await?;
-    let opted_out = optout::channels_of(&state.db, &state.shop, &order.customer).await?;
-    let follow_up_at = follow_up_at(state, &number).await?;
+) -> anyhow::Result<(usize, Option<DateTime<Utc>>)> {
     let due = outreach::due(&outreach::Watch {
-        order: &order,
-        shipments: &shipments,
+        order: &i.order,
+        shipments: &i.shipments,
         policy: &state.policy,
-        sent: &sent,
-        opted_out: &opted_out,
-        follow_up_at,
+        sent: &i.sent,
+        opted_out: &i.opted_out,
+        follow_up_at: i.follow_up_at,
         now,
     });
     let mut queued = 0;
     for notice in due.due.iter().filter(|n| n.send_at <= now) {
-        if queue(state, &order, notice, now).await? {
+        if queue(state, &i.order, notice, now).await? {
             queued += 1;
         }
     }
-    watch::settle(&state.db, c, due.next_check_at).await?;
-    if queued > 0 {
-        state.outreach_jobs.notify_one();
+    Ok((queued, due.next_check_at))
+}
+
+/// Each order as a shopper's view gathers it (the shop and the carrier, with their caches).
+async fn load_each(
+    state: &AppState,
+    claimed: &[watch::Claimed],
+) -> Vec<anyhow::Result<Option<Input>>> {
+    let mut out = Vec::with_capacity(claimed.len());
+    for c in claimed {
+        out.push(load_one(state, &c.order_number).await);
     }
-    Ok(queued)
+    out
+}
+
+async fn load_one(state: &AppState, number: &str) -> anyhow::Result<Option<Input>> {
+    let number =
+        OrderNumber::parse(number).with_context(|| format!("watched order number {number:?}"))?;
+    let Some((order, shipments)) = crate::tracking::gather(state, &number).await? else {
+        return Ok(None);
+    };
+    let sent = outbox::sent_for(&state.db, &state.shop, number.as_str()).await?;
+    let opted_out = optout::channels_of(&state.db, &state.shop, &order.customer).await?;
+    let follow_up_at = follow_ups(state, &[number.as_str()])
+        .await?
+        .remove(number.as_str());
+    Ok(Some(Input {
+        order,
+        shipments,
+        sent,
+        opted_out,
+        follow_up_at,
+    }))
+}
+
+/// A whole batch from the proxy's tables in seven queries.
+async fn load_batch(
+    state: &AppState,
+    claimed: &[watch::Claimed],
+) -> anyhow::Result<Vec<anyhow::Result<Option<Input>>>> {
+    let numbers: Vec<&str> = claimed.iter().map(|c| c.order_number.as_str()).collect();
+    let db = &state.db;
+    let mut orders = crate::db::load_orders_of(db, &state.shop, &numbers).await?;
+    let mut shipments = crate::db::load_shipments_of(db, &state.shop, &numbers).await?;
+    let parcels: Vec<&str> = orders
+        .values()
+        .flat_map(|o| o.fulfillments.iter().map(|f| f.tracking_number.as_str()))
+        .collect();
+    let cached = crate::tracking::cache::of_parcels(db, &parcels).await?;
+    let mut sent = outbox::sent_of(db, &state.shop, &numbers).await?;
+    let opted = optout::of_customers(db, &state.shop, orders.values().map(|o| &o.customer)).await?;
+    let mut follow = follow_ups(state, &numbers).await?;
+    Ok(numbers
+        .iter()
+        .map(|n| {
+            let Some(order) = orders.remove(*n) else {
+                return Ok(None);
+            };
+            let from_shop = shipments.remove(*n).unwrap_or_default();
+            let shipments = crate::tracking::from_stored(&order, from_shop, &cached);
+            let opted_out = optout::channels_in(&opted, &order.customer);
+            Ok(Some(Input {
+                sent: sent.remove(*n).unwrap_or_default(),
+                follow_up_at: follow.remove(*n),
+                opted_out,
+                shipments,
+                order,
+            }))
+        })
+        .collect())
 }
 
 /// Where a notice on `channel` goes for this shopper.
@@ -173,25 +277,38 @@ pub fn conv_channel(c: Channel) -> ConvChannel {
     }
 }
 
-/// When the delivered-not-found conversation promised to check back on this order: the latest
+/// When the delivered-not-found conversation promised to check back, per order: the latest
 /// follow-up the shopper's conversation scheduled and the proxy carried out.
-async fn follow_up_at(
+async fn follow_ups(
     state: &AppState,
-    number: &OrderNumber,
-) -> anyhow::Result<Option<DateTime<Utc>>> {
-    let detail: Option<String> = sqlx::query_scalar(
-        "SELECT detail FROM audit_log
-         WHERE order_number = $1 AND action = 'schedule_follow_up' AND result = 'done'
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(number.as_str())
-    .fetch_optional(state.db.pool())
-    .await
-    .context("reading the scheduled follow-up")?;
-    Ok(detail
-        .and_then(|d| serde_json::from_str::<wismo::resolve::Proposal>(&d).ok())
-        .and_then(|p| match p.action {
-            wismo::resolve::Action::ScheduleFollowUp { at, .. } => Some(at),
-            _ => None,
-        }))
+    numbers: &[&str],
+) -> anyhow::Result<HashMap<String, DateTime<Utc>>> {
+    let mut out = HashMap::new();
+    if numbers.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!(
+        "SELECT order_number, detail FROM audit_log
+         WHERE action = 'schedule_follow_up' AND result = 'done' AND order_number IN ({})
+         ORDER BY id",
+        crate::db::orders_in::placeholders(1, numbers.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String)>(&sql);
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    let rows = q
+        .fetch_all(state.db.pool())
+        .await
+        .context("reading scheduled follow-ups")?;
+    // Oldest first, so the latest of each order stays.
+    for (number, detail) in rows {
+        let proposal = serde_json::from_str::<wismo::resolve::Proposal>(&detail).ok();
+        if let Some(wismo::resolve::Action::ScheduleFollowUp { at, .. }) =
+            proposal.map(|p| p.action)
+        {
+            out.insert(number, at);
+        }
+    }
+    Ok(out)
 }

@@ -6,6 +6,7 @@ use crate::db::time::to_db;
 use crate::db::Db;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use std::collections::HashSet;
 use wismo::outreach::Channel;
 use wismo::Customer;
 
@@ -75,6 +76,59 @@ pub async fn is_stopped(db: &Db, shop: &str, channel: Channel, raw: &str) -> any
     .await
     .context("reading opt-outs")?;
     Ok(n > 0)
+}
+
+/// Every opt-out among these shoppers' addresses, in one query, as (channel, address).
+pub async fn of_customers<'a>(
+    db: &Db,
+    shop: &str,
+    customers: impl Iterator<Item = &'a Customer>,
+) -> anyhow::Result<HashSet<(String, String)>> {
+    let mut addresses: Vec<String> = Vec::new();
+    for c in customers {
+        addresses.extend(address(Channel::Email, c.email.as_str()));
+        if let Some(phone) = c.phone.as_deref() {
+            addresses.extend(address(Channel::Sms, phone));
+        }
+    }
+    addresses.sort_unstable();
+    addresses.dedup();
+    if addresses.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!(
+        "SELECT channel, address FROM outreach_optouts WHERE shop = $1 AND address IN ({})",
+        crate::db::orders_in::placeholders(2, addresses.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String)>(&sql).bind(shop);
+    for a in &addresses {
+        q = q.bind(a);
+    }
+    Ok(q.fetch_all(db.pool())
+        .await
+        .context("reading opt-outs")?
+        .into_iter()
+        .collect())
+}
+
+/// The channels this shopper opted out of, from what [`of_customers`] read.
+pub fn channels_in(opted: &HashSet<(String, String)>, c: &Customer) -> Vec<Channel> {
+    let stopped = |ch: Channel, raw: &str| {
+        address(ch, raw)
+            .is_some_and(|a| opted.contains(&(super::outbox::channel_str(ch).to_owned(), a)))
+    };
+    let mut out = Vec::new();
+    if stopped(Channel::Email, c.email.as_str()) {
+        out.push(Channel::Email);
+    }
+    if let Some(phone) = c.phone.as_deref() {
+        for ch in [Channel::Sms, Channel::Whatsapp] {
+            if stopped(ch, phone) {
+                out.push(ch);
+            }
+        }
+    }
+    out
 }
 
 /// The channels this shopper opted out of.

@@ -109,6 +109,40 @@ pub async fn sent_for(
         .collect()
 }
 
+/// [`sent_for`] for several orders in one query, by order number.
+pub async fn sent_of(
+    db: &Db,
+    shop: &str,
+    orders: &[&str],
+) -> anyhow::Result<std::collections::HashMap<String, Vec<wismo::outreach::Sent>>> {
+    let mut out: std::collections::HashMap<String, Vec<wismo::outreach::Sent>> =
+        std::collections::HashMap::new();
+    if orders.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!(
+        "SELECT order_number, dedupe_key, COALESCE(sent_at, created_at) FROM outreach_messages
+         WHERE shop = $1 AND order_number IN ({}) AND kind NOT IN ('reply', 'stopped')
+         ORDER BY id",
+        crate::db::orders_in::placeholders(2, orders.len())
+    );
+    let mut q = sqlx::query_as::<_, (String, String, String)>(&sql).bind(shop);
+    for o in orders {
+        q = q.bind(*o);
+    }
+    for (order, key, at) in q
+        .fetch_all(db.pool())
+        .await
+        .context("reading what orders were sent")?
+    {
+        out.entry(order).or_default().push(wismo::outreach::Sent {
+            key,
+            at: from_db(&at, "sent_at")?,
+        });
+    }
+    Ok(out)
+}
+
 /// A message taken for one send attempt.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Claimed {
@@ -167,6 +201,8 @@ pub enum Outcome<'a> {
     },
     /// Not this time: try again at `at`.
     Retry { at: DateTime<Utc>, error: &'a str },
+    /// Not tried (no sender for its channel): look again at `at`, without counting an attempt.
+    Postpone { at: DateTime<Utc>, error: &'a str },
     /// Never: keep the message with the reason.
     Failed(&'a str),
 }
@@ -195,6 +231,15 @@ pub async fn settle(
         .bind(provider_id),
         Outcome::Retry { at, error } => sqlx::query(
             "UPDATE outreach_messages SET next_attempt_at = $3, last_error = $4
+             WHERE id = $1 AND attempts = $2 AND sent_at IS NULL AND failed_at IS NULL",
+        )
+        .bind(id)
+        .bind(attempt)
+        .bind(to_db(at))
+        .bind(error),
+        Outcome::Postpone { at, error } => sqlx::query(
+            "UPDATE outreach_messages SET next_attempt_at = $3, last_error = $4,
+                 attempts = attempts - 1
              WHERE id = $1 AND attempts = $2 AND sent_at IS NULL AND failed_at IS NULL",
         )
         .bind(id)
@@ -261,26 +306,4 @@ pub async fn pending_count(db: &Db) -> anyhow::Result<i64> {
     .fetch_one(db.pool())
     .await
     .context("counting pending outreach messages")
-}
-
-/// The latest notice sent on `channel` to `recipient` that offered replies, with its order:
-/// what a bare "2" answers.
-pub async fn latest_to(
-    db: &Db,
-    shop: &str,
-    channel: Channel,
-    recipient: &str,
-) -> anyhow::Result<Option<(String, String, String)>> {
-    sqlx::query_as(
-        "SELECT order_number, replies, lang FROM outreach_messages
-         WHERE shop = $1 AND channel = $2 AND recipient = $3 AND sent_at IS NOT NULL
-               AND kind NOT IN ('reply', 'stopped')
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(shop)
-    .bind(channel_str(channel))
-    .bind(recipient)
-    .fetch_optional(db.pool())
-    .await
-    .context("finding the latest notice to a shopper")
 }

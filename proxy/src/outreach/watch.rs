@@ -121,6 +121,37 @@ pub async fn settle(
     Ok(done == 1)
 }
 
+/// [`settle`] for many claimed orders in one transaction (a commit per order would cost a
+/// disk flush each); returns how many were recorded.
+pub async fn settle_all(
+    db: &Db,
+    settled: &[(Claimed, Option<DateTime<Utc>>)],
+) -> anyhow::Result<usize> {
+    if settled.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = db.begin().await?;
+    let mut done = 0;
+    for (claimed, next) in settled {
+        done += sqlx::query(
+            "UPDATE outreach_watch SET check_at = $1
+             WHERE shop = $2 AND order_number = $3 AND version = $4",
+        )
+        .bind(next.map(to_db))
+        .bind(&claimed.shop)
+        .bind(&claimed.order_number)
+        .bind(claimed.version)
+        .execute(&mut *tx)
+        .await
+        .with_context(|| format!("scheduling order {} for the monitor", claimed.order_number))?
+        .rows_affected();
+    }
+    tx.commit()
+        .await
+        .context("committing the monitor's schedule")?;
+    Ok(usize::try_from(done).unwrap_or(usize::MAX))
+}
+
 /// When the monitor will next look at an order (`None`: not watched, or only on new data).
 pub async fn check_at(db: &Db, shop: &str, order: &str) -> anyhow::Result<Option<DateTime<Utc>>> {
     let at: Option<Option<String>> = sqlx::query_scalar(

@@ -17,6 +17,7 @@ use wismo::carrier::Lang;
 use wismo::outreach::Channel;
 use wismo::OrderNumber;
 
+/// The most messages one claim takes.
 const BATCH: i64 = 50;
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
 /// How long an unsubscribe link works.
@@ -110,7 +111,10 @@ async fn send_one(state: &AppState, c: &Claimed, pass: &mut Pass) -> anyhow::Res
     };
     let message = outgoing(state, c, channel).await?;
     let result = sender.send(&message).await;
-    let at = now(state);
+    // Sent and failed are stamped on the shop's clock (the demo's, moved by hand, so its
+    // minimum gap counts in its own time); retries are scheduled on the later of both clocks.
+    let at = state.clock.now();
+    let retry_from = now(state);
     let recorded = match &result {
         Ok(accepted) => {
             tracing::info!(id = c.id, order = %c.order_number, channel = %c.channel,
@@ -130,7 +134,7 @@ async fn send_one(state: &AppState, c: &Claimed, pass: &mut Pass) -> anyhow::Res
             tracing::warn!(id = c.id, attempt = c.attempts, ?wait, error = %message,
                 "outreach message not sent; will retry");
             pass.retrying += 1;
-            let retry_at = at + Duration::from_std(wait)?;
+            let retry_at = retry_from + Duration::from_std(wait)?;
             let outcome = Outcome::Retry {
                 at: retry_at,
                 error: message,

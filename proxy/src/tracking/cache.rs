@@ -105,6 +105,31 @@ pub async fn of_order(db: &Db, shop: &str, order: &OrderNumber) -> anyhow::Resul
         .collect())
 }
 
+/// The cached parcels with these numbers, in one query; unreadable rows are logged and skipped.
+pub async fn of_parcels(db: &Db, numbers: &[&str]) -> anyhow::Result<Vec<Cached>> {
+    if numbers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM carrier_tracking WHERE tracking_number IN ({})",
+        crate::db::orders_in::placeholders(1, numbers.len())
+    );
+    let mut q = sqlx::query_as::<_, Row>(&sql);
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    Ok(q.fetch_all(db.pool())
+        .await
+        .context("loading cached parcels")?
+        .into_iter()
+        .filter_map(|r| {
+            r.into_cached()
+                .map_err(|e| tracing::warn!(error = ?e, "unreadable cached parcel"))
+                .ok()
+        })
+        .collect())
+}
+
 /// The cached parcel with this number, if any.
 pub async fn get(db: &Db, number: &TrackingNumber) -> anyhow::Result<Option<Cached>> {
     let row: Option<Row> = sqlx::query_as(&format!(

@@ -152,6 +152,23 @@ pub async fn gather(
     Ok(Some((order, shipments)))
 }
 
+/// The order's parcels from stored data alone, exactly as [`gather`] builds them when the
+/// tracking source is not live: the shop's parcels and scans, and the cached documents carriers
+/// pushed (`cached`, any parcels; those of this order's fulfillments are used).
+pub fn from_stored(order: &Order, shop: Vec<Shipment>, cached: &[Cached]) -> Vec<Shipment> {
+    let views: HashMap<TrackingNumber, View> = order
+        .fulfillments
+        .iter()
+        .filter_map(|f| {
+            let c = cached
+                .iter()
+                .find(|c| c.tracking_number == f.tracking_number)?;
+            Some((f.tracking_number.clone(), View::cached(c)))
+        })
+        .collect();
+    merge(order, shop, &views, false)
+}
+
 /// Asks the carrier about a parcel within the time limit, caching a fresh answer; on a
 /// timeout or an error, the cached view (if any).
 async fn refresh(

@@ -10,7 +10,7 @@ mod stored;
 
 pub use aftership::AfterShip as AfterShipTracking;
 pub use easypost::EasyPost as EasyPostTracking;
-pub use gather::{gather, Timeouts};
+pub use gather::{from_stored, gather, Timeouts};
 pub use stored::StoredTracking;
 
 use async_trait::async_trait;

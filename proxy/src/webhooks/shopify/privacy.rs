@@ -121,6 +121,19 @@ pub async fn apply(
             for email in &emails {
                 forget_shopper(conn, shop, email).await?;
             }
+            // Their SMS and WhatsApp messages, by the phone Shopify names.
+            if let Some(phone) = c.customer.phone.as_deref() {
+                let sender = crate::outreach::optout::address(wismo::outreach::Channel::Sms, phone);
+                sqlx::query(
+                    "DELETE FROM outreach_inbound WHERE shop = $1 AND sender = $2
+                     AND channel IN ('sms', 'whatsapp')",
+                )
+                .bind(shop)
+                .bind(sender)
+                .execute(&mut *conn)
+                .await
+                .context("deleting a shopper's inbound messages")?;
+            }
             let ids: Vec<String> = orders.iter().filter_map(|o| o.source_id.clone()).collect();
             redact_raw(conn, shop, &ids, &emails, now).await?;
         }
