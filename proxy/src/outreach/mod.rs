@@ -236,21 +236,6 @@ impl Outreach {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_missing_section_has_the_same_defaults_as_an_empty_one() {
-        let empty: OutreachConfig = toml::from_str("").unwrap();
-        let missing = OutreachConfig::default();
-        assert_eq!(format!("{empty:?}"), format!("{missing:?}"));
-        assert_eq!(missing.lease_seconds, 300);
-        assert_eq!(missing.sms.api_url, "https://api.twilio.com");
-        assert_eq!(missing.whatsapp.api_version, "v21.0");
-    }
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmailConfig {
@@ -316,4 +301,46 @@ fn graph_url() -> String {
 
 fn graph_version() -> String {
     "v21.0".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_section_has_the_same_defaults_as_an_empty_one() {
+        let empty: OutreachConfig = toml::from_str("").unwrap();
+        let missing = OutreachConfig::default();
+        assert_eq!(format!("{empty:?}"), format!("{missing:?}"));
+        assert_eq!(missing.lease_seconds, 300);
+        assert_eq!(missing.sms.api_url, "https://api.twilio.com");
+        assert_eq!(missing.whatsapp.api_version, "v21.0");
+    }
+
+    // lettre's connection pool lives on the Tokio runtime.
+    #[tokio::test]
+    async fn email_and_twilio_need_the_public_url_and_secrets_come_from_the_environment() {
+        let c: OutreachConfig = toml::from_str(
+            "enabled = true\n[email]\nsmtp_url = \"smtp://127.0.0.1:2525\"\nfrom = \"a@b.example\"\n",
+        )
+        .unwrap();
+        let err = Outreach::from_config(&c, &|_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("outreach.public_url is required"), "{err}");
+        let mut c = c;
+        c.public_url = Some("https://wismo.test/".into());
+        let o = Outreach::from_config(&c, &|_| None).unwrap();
+        assert_eq!(o.public_url.as_deref(), Some("https://wismo.test"));
+        assert_eq!(o.senders.email.as_ref().map(|s| s.name()), Some("smtp"));
+        assert!(o.senders.sms.is_none());
+        // Twilio's token from the environment alone verifies inbound SMS.
+        let env = |k: &str| (k == TWILIO_TOKEN_ENV).then(|| "from-env".to_owned());
+        let o = Outreach::from_config(&c, &env).unwrap();
+        assert_eq!(o.twilio_token.as_deref(), Some(&b"from-env"[..]));
+        assert!(
+            !format!("{o:?}").contains("from-env"),
+            "secrets stay out of logs"
+        );
+    }
 }
