@@ -105,12 +105,27 @@ impl ConversationStore {
 
     /// The shopper's conversation, if they have one.
     pub async fn get(&self, email: &Email) -> anyhow::Result<Option<Stored>> {
+        let mut conn = self
+            .db
+            .pool()
+            .acquire()
+            .await
+            .context("acquiring a connection")?;
+        self.get_on(&mut conn, email).await
+    }
+
+    /// [`get`](Self::get) on the caller's connection or transaction.
+    pub async fn get_on(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        email: &Email,
+    ) -> anyhow::Result<Option<Stored>> {
         let row: Option<(String, String, i64, String)> = sqlx::query_as(
             "SELECT data, channel, version, updated_at FROM conversations WHERE shop = $1 AND email = $2",
         )
         .bind(&self.shop)
         .bind(email.as_str())
-        .fetch_optional(self.db.pool())
+        .fetch_optional(&mut *conn)
         .await
         .context("loading a conversation")?;
         row.map(|(data, channel, version, updated_at)| {
@@ -135,12 +150,29 @@ impl ConversationStore {
         read_version: Option<i64>,
         messages: &[Message],
     ) -> Result<i64, PutError> {
+        let mut tx = self.db.begin().await?;
+        let version = self
+            .put_on(&mut tx, email, conversation, read_version, messages)
+            .await?;
+        tx.commit().await.context("committing a conversation")?;
+        Ok(version)
+    }
+
+    /// [`put`](Self::put) inside the caller's transaction, which commits it (or not) with the
+    /// rest of its work.
+    pub async fn put_on(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        email: &Email,
+        conversation: &Conversation,
+        read_version: Option<i64>,
+        messages: &[Message],
+    ) -> Result<i64, PutError> {
         let data = serde_json::to_string(conversation).context("serialising a conversation")?;
         let (channel, at) = messages
             .last()
             .map(|m| (m.channel, m.at))
             .context("a turn has at least one message")?;
-        let mut tx = self.db.begin().await?;
         let version = read_version.map_or(1, |v| v + 1);
         let stored = match read_version {
             None => sqlx::query(
@@ -190,7 +222,6 @@ impl ConversationStore {
             .await
             .context("storing a message")?;
         }
-        tx.commit().await.context("committing a conversation")?;
         Ok(version)
     }
 

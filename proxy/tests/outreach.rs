@@ -745,3 +745,28 @@ async fn outreach_messages_are_exported_and_redacted_with_the_shopper() {
         }
     }
 }
+
+// See: issue 10
+#[tokio::test]
+async fn with_outreach_off_stop_is_still_honoured_but_nothing_is_answered() {
+    for app in spawn_demos().await {
+        let (mut app, _) = app.with_outreach();
+        let mut off = (*app.state.outreach).clone();
+        off.enabled = false;
+        app.state.outreach = std::sync::Arc::new(off);
+        app.router = wismo_proxy::app(app.state.clone());
+        let r = twilio_sms(&app, TWILIO_TOKEN, "SM20", "+16145550104", "where is it?").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(messages(&app).await.is_empty(), "{}", app.backend);
+        twilio_sms(&app, TWILIO_TOKEN, "SM21", "+16145550104", "STOP").await;
+        assert!(
+            optout::is_stopped(&app.db, SHOP, Channel::Sms, "6145550104")
+                .await
+                .unwrap()
+        );
+        assert!(
+            messages(&app).await.is_empty(),
+            "no confirmation waits to go out later"
+        );
+    }
+}

@@ -85,7 +85,7 @@ async fn handle_once(state: &AppState, m: &Inbound) -> anyhow::Result<Handled> {
         // Honoured whoever sends it; confirmed only to a known shopper.
         Some(Keyword::Stop) => {
             optout::stop(&state.db, &state.shop, m.channel, &m.from, now).await?;
-            if let Some(newest) = orders.first() {
+            if let Some(newest) = orders.first().filter(|_| state.outreach.enabled) {
                 let lang = wismo::carrier::Lang::from_locale(&newest.customer.locale);
                 let text = outreach::stopped(lang, &state.policy);
                 enqueue(state, m, newest, "stopped", &text, lang.code()).await?;

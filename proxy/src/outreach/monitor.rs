@@ -60,23 +60,14 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
             load_each(state, &claimed).await
         };
         let mut settled = Vec::with_capacity(claimed.len());
-        let mut woken = false;
+        let mut notices: Vec<(Order, Notice)> = Vec::new();
         for (c, input) in claimed.iter().zip(inputs) {
             let next = match input {
                 Ok(Some(input)) => {
                     total.evaluated += 1;
-                    match decide(state, &input, now).await {
-                        Ok((queued, next)) => {
-                            total.queued += queued;
-                            woken |= queued > 0;
-                            next
-                        }
-                        Err(e) => {
-                            tracing::error!(order = %c.order_number, error = ?e,
-                                "outreach notice not queued; will retry when its lease ends");
-                            continue;
-                        }
-                    }
+                    let (due, next) = decide(state, &input, now);
+                    notices.extend(due.into_iter().map(|n| (input.order.clone(), n)));
+                    next
                 }
                 // The order is gone: nothing to watch.
                 Ok(None) => None,
@@ -88,20 +79,26 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
             };
             settled.push((c.clone(), next));
         }
-        watch::settle_all(&state.db, &settled).await?;
-        if woken {
+        // The batch's notices, their conversations and its schedule in one transaction: one
+        // commit per batch, and a failure leaves the whole batch to its lease.
+        let mut tx = state.db.begin().await?;
+        let mut queued = 0;
+        for (order, notice) in &notices {
+            if queue(state, &mut tx, order, notice, now).await? {
+                queued += 1;
+            }
+        }
+        watch::settle_on(&mut tx, &settled).await?;
+        tx.commit().await.context("committing a monitor batch")?;
+        total.queued += queued;
+        if queued > 0 {
             state.outreach_jobs.notify_one();
         }
     }
 }
 
-/// Asks the core and queues what is due now; returns how many were queued and when to look
-/// again.
-async fn decide(
-    state: &AppState,
-    i: &Input,
-    now: DateTime<Utc>,
-) -> anyhow::Result<(usize, Option<DateTime<Utc>>)> {
+/// Asks the core: the notices due now, and when to look again.
+fn decide(state: &AppState, i: &Input, now: DateTime<Utc>) -> (Vec<Notice>, Option<DateTime<Utc>>) {
     let due = outreach::due(&outreach::Watch {
         order: &i.order,
         shipments: &i.shipments,
@@ -111,13 +108,8 @@ async fn decide(
         follow_up_at: i.follow_up_at,
         now,
     });
-    let mut queued = 0;
-    for notice in due.due.iter().filter(|n| n.send_at <= now) {
-        if queue(state, &i.order, notice, now).await? {
-            queued += 1;
-        }
-    }
-    Ok((queued, due.next_check_at))
+    let now_due = due.due.into_iter().filter(|n| n.send_at <= now).collect();
+    (now_due, due.next_check_at)
 }
 
 /// Each order as a shopper's view gathers it (the shop and the carrier, with their caches).
@@ -198,9 +190,10 @@ fn recipient(order: &Order, channel: Channel) -> Option<String> {
 }
 
 /// Queues a notice and writes it into the shopper's conversation (so a reply on any channel
-/// continues from it); returns whether it was new.
+/// continues from it), inside the batch's transaction; returns whether it was new.
 async fn queue(
     state: &AppState,
+    tx: &mut sqlx::AnyConnection,
     order: &Order,
     notice: &Notice,
     now: DateTime<Utc>,
@@ -208,14 +201,8 @@ async fn queue(
     let Some(to) = recipient(order, notice.channel) else {
         return Ok(false);
     };
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .context("acquiring a connection")?;
     let id = outbox::enqueue(
-        &mut conn,
+        &mut *tx,
         &NewMessage {
             shop: &state.shop,
             order_number: order.number.as_str(),
@@ -232,41 +219,36 @@ async fn queue(
         now,
     )
     .await?;
-    drop(conn);
     let Some(id) = id else { return Ok(false) };
     tracing::info!(id, order = %order.number, trigger = notice.trigger.as_str(),
         channel = outbox::channel_str(notice.channel), "outreach notice queued");
-    remember(state, order, notice, now).await?;
-    Ok(true)
-}
-
-/// Writes the notice into the shopper's conversation, retrying when a chat turn races it.
-async fn remember(
-    state: &AppState,
-    order: &Order,
-    notice: &Notice,
-    now: DateTime<Utc>,
-) -> anyhow::Result<()> {
     let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
     let email = &order.customer.email;
-    for _ in 0..5 {
-        let stored = store.get(email).await?;
-        let version = stored.as_ref().map(|s| s.version);
-        let mut conversation = stored.map(|s| s.conversation).unwrap_or_default();
-        outreach::remember(&mut conversation, &order.number, notice);
-        let message = Message {
-            at: now,
-            channel: conv_channel(notice.channel),
-            direction: Direction::Out,
-            text: notice.text.clone(),
-        };
-        match store.put(email, &conversation, version, &[message]).await {
-            Ok(_) => return Ok(()),
-            Err(crate::conversations::PutError::Conflict) => continue,
-            Err(crate::conversations::PutError::Storage(e)) => return Err(e),
+    let stored = store.get_on(&mut *tx, email).await?;
+    let version = stored.as_ref().map(|s| s.version);
+    let mut conversation = stored.map(|s| s.conversation).unwrap_or_default();
+    outreach::remember(&mut conversation, &order.number, notice);
+    let message = Message {
+        at: now,
+        channel: conv_channel(notice.channel),
+        direction: Direction::Out,
+        text: notice.text.clone(),
+    };
+    match store
+        .put_on(&mut *tx, email, &conversation, version, &[message])
+        .await
+    {
+        Ok(_) => Ok(true),
+        // A chat turn committed between the read and the write (PostgreSQL): the batch is
+        // rolled back and claimed again after its lease.
+        Err(crate::conversations::PutError::Conflict) => {
+            anyhow::bail!(
+                "the conversation of order {} changed meanwhile",
+                order.number
+            )
         }
+        Err(crate::conversations::PutError::Storage(e)) => Err(e),
     }
-    anyhow::bail!("the conversation kept changing while a notice was recorded in it")
 }
 
 pub fn conv_channel(c: Channel) -> ConvChannel {

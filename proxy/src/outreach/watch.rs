@@ -131,6 +131,18 @@ pub async fn settle_all(
         return Ok(0);
     }
     let mut tx = db.begin().await?;
+    let done = settle_on(&mut tx, settled).await?;
+    tx.commit()
+        .await
+        .context("committing the monitor's schedule")?;
+    Ok(done)
+}
+
+/// [`settle_all`] inside the caller's transaction.
+pub async fn settle_on(
+    tx: &mut AnyConnection,
+    settled: &[(Claimed, Option<DateTime<Utc>>)],
+) -> anyhow::Result<usize> {
     let mut done = 0;
     for (claimed, next) in settled {
         done += sqlx::query(
@@ -146,9 +158,6 @@ pub async fn settle_all(
         .with_context(|| format!("scheduling order {} for the monitor", claimed.order_number))?
         .rows_affected();
     }
-    tx.commit()
-        .await
-        .context("committing the monitor's schedule")?;
     Ok(usize::try_from(done).unwrap_or(usize::MAX))
 }
 
