@@ -770,3 +770,35 @@ async fn with_outreach_off_stop_is_still_honoured_but_nothing_is_answered() {
         );
     }
 }
+
+// See: issue 10. A change while an order is being looked at is looked at again.
+#[tokio::test]
+async fn a_change_during_an_evaluation_keeps_the_order_due() {
+    for app in spawn_demos().await {
+        let (app, _) = app.with_outreach();
+        let now = app.clock.now();
+        let claimed = watch::claim(&app.db, SHOP, now, chrono::Duration::minutes(5), 100)
+            .await
+            .unwrap();
+        assert_eq!(claimed.len(), 12, "{}", app.backend);
+        // Order 1004 changes meanwhile.
+        let order = app.stored_order("1004").await.unwrap();
+        wismo_proxy::db::insert_order(&app.db, SHOP, &order)
+            .await
+            .unwrap();
+        let later = Some(now + hours(6));
+        let settled: Vec<_> = claimed.iter().map(|c| (c.clone(), later)).collect();
+        let mut tx = app.db.begin().await.unwrap();
+        let done = watch::settle_on(&mut tx, app.db.backend(), &settled)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(done, 11, "{}", app.backend);
+        let asap = wismo_proxy::db::time::from_db(watch::ASAP, "asap").unwrap();
+        assert_eq!(
+            watch::check_at(&app.db, SHOP, "1004").await.unwrap(),
+            Some(asap)
+        );
+        assert_eq!(watch::check_at(&app.db, SHOP, "1005").await.unwrap(), later);
+    }
+}

@@ -16,7 +16,7 @@ pub mod time;
 pub(crate) mod orders_in {
     pub(crate) use super::customers::set_customer_id_in;
     pub(crate) use super::orders::{
-        insert_event, load_order_in, placeholders, upsert_order, upsert_shipment,
+        in_list, insert_event, json_list, load_order_in, upsert_order, upsert_shipment,
     };
 }
 

@@ -2,7 +2,7 @@
 //! corrupt row is an error the proxy logs, never a half-valid order shown to a shopper.
 
 use super::time::{from_db, from_db_opt, to_db};
-use super::Db;
+use super::{Backend, Db};
 use anyhow::Context;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -348,13 +348,12 @@ pub async fn load_orders_of(
     }
     let sql = format!(
         "SELECT number, data FROM orders WHERE shop = $1 AND number IN ({})",
-        placeholders(2, numbers.len())
+        in_list(db.backend(), 2)
     );
-    let mut q = sqlx::query_as::<_, (String, String)>(&sql).bind(shop);
-    for n in numbers {
-        q = q.bind(*n);
-    }
-    q.fetch_all(db.pool())
+    sqlx::query_as::<_, (String, String)>(&sql)
+        .bind(shop)
+        .bind(json_list(numbers))
+        .fetch_all(db.pool())
         .await
         .context("loading orders")?
         .into_iter()
@@ -366,12 +365,20 @@ pub async fn load_orders_of(
         .collect()
 }
 
-/// `$first, $first+1, …` for `n` values.
-pub(crate) fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// A subquery listing the strings of parameter `$param`, bound as a JSON array (see
+/// [`json_list`]): one parameter however many values, where sqlx's SQLite driver spends time
+/// quadratic in the number of parameters of a statement.
+pub(crate) fn in_list(backend: Backend, param: usize) -> String {
+    match backend {
+        Backend::Sqlite => format!("SELECT value FROM json_each(${param})"),
+        Backend::Postgres => format!("SELECT json_array_elements_text(${param}::json)"),
+    }
+}
+
+/// The JSON array [`in_list`] reads.
+pub(crate) fn json_list<S: AsRef<str>>(values: &[S]) -> String {
+    let v: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
+    serde_json::to_string(&v).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The parcels of several orders of `shop` with their scans, in three queries whatever their
@@ -385,17 +392,19 @@ pub async fn load_shipments_of(
     if numbers.is_empty() {
         return Ok(out);
     }
-    let list = placeholders(2, numbers.len());
+    let list = in_list(db.backend(), 2);
+    let numbers = json_list(numbers);
     let sql = format!(
         "SELECT order_number, tracking_number, carrier, estimated_delivery, checked_at, international
          FROM shipments WHERE shop = $1 AND order_number IN ({list})
          ORDER BY order_number, tracking_number"
     );
-    let mut q = sqlx::query_as::<_, ShipmentRow>(&sql).bind(shop);
-    for n in numbers {
-        q = q.bind(*n);
-    }
-    let rows = q.fetch_all(db.pool()).await.context("loading shipments")?;
+    let rows = sqlx::query_as::<_, ShipmentRow>(&sql)
+        .bind(shop)
+        .bind(&numbers)
+        .fetch_all(db.pool())
+        .await
+        .context("loading shipments")?;
     if rows.is_empty() {
         return Ok(out);
     }
@@ -406,12 +415,14 @@ pub async fn load_shipments_of(
          WHERE s.shop = $1 AND s.order_number IN ({list})
          ORDER BY e.tracking_number, e.at, e.id"
     );
-    let mut q = sqlx::query_as::<_, EventRow>(&sql).bind(shop);
-    for n in numbers {
-        q = q.bind(*n);
-    }
+    let scans = sqlx::query_as::<_, EventRow>(&sql)
+        .bind(shop)
+        .bind(&numbers)
+        .fetch_all(db.pool())
+        .await
+        .context("loading scans")?;
     let mut events: HashMap<String, Vec<EventRow>> = HashMap::new();
-    for e in q.fetch_all(db.pool()).await.context("loading scans")? {
+    for e in scans {
         events.entry(e.tracking_number.clone()).or_default().push(e);
     }
     for row in rows {

@@ -42,8 +42,15 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
     let mut total = Pass::default();
     loop {
         let now = state.clock.now();
+        // Read one by one, an order may wait on the shop and a carrier for seconds: a claim
+        // takes no more than its lease can cover.
+        let limit = if batched {
+            BATCH
+        } else {
+            (state.outreach.lease.num_seconds() / 10).clamp(1, 50)
+        };
         let claimed =
-            watch::claim(&state.db, &state.shop, now, state.outreach.lease, BATCH).await?;
+            watch::claim(&state.db, &state.shop, now, state.outreach.lease, limit).await?;
         if claimed.is_empty() {
             return Ok(total);
         }
@@ -88,7 +95,7 @@ pub async fn pass(state: &AppState) -> anyhow::Result<Pass> {
                 queued += 1;
             }
         }
-        watch::settle_on(&mut tx, &settled).await?;
+        watch::settle_on(&mut tx, state.db.backend(), &settled).await?;
         tx.commit().await.context("committing a monitor batch")?;
         total.queued += queued;
         if queued > 0 {
@@ -273,13 +280,10 @@ async fn follow_ups(
         "SELECT order_number, detail FROM audit_log
          WHERE action = 'schedule_follow_up' AND result = 'done' AND order_number IN ({})
          ORDER BY id",
-        crate::db::orders_in::placeholders(1, numbers.len())
+        crate::db::orders_in::in_list(state.db.backend(), 1)
     );
-    let mut q = sqlx::query_as::<_, (String, String)>(&sql);
-    for n in numbers {
-        q = q.bind(*n);
-    }
-    let rows = q
+    let rows = sqlx::query_as::<_, (String, String)>(&sql)
+        .bind(crate::db::orders_in::json_list(numbers))
         .fetch_all(state.db.pool())
         .await
         .context("reading scheduled follow-ups")?;

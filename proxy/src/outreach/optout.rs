@@ -98,13 +98,12 @@ pub async fn of_customers<'a>(
     }
     let sql = format!(
         "SELECT channel, address FROM outreach_optouts WHERE shop = $1 AND address IN ({})",
-        crate::db::orders_in::placeholders(2, addresses.len())
+        crate::db::orders_in::in_list(db.backend(), 2)
     );
-    let mut q = sqlx::query_as::<_, (String, String)>(&sql).bind(shop);
-    for a in &addresses {
-        q = q.bind(a);
-    }
-    Ok(q.fetch_all(db.pool())
+    Ok(sqlx::query_as::<_, (String, String)>(&sql)
+        .bind(shop)
+        .bind(crate::db::orders_in::json_list(&addresses))
+        .fetch_all(db.pool())
         .await
         .context("reading opt-outs")?
         .into_iter()

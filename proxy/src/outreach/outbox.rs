@@ -124,13 +124,11 @@ pub async fn sent_of(
         "SELECT order_number, dedupe_key, COALESCE(sent_at, created_at) FROM outreach_messages
          WHERE shop = $1 AND order_number IN ({}) AND kind NOT IN ('reply', 'stopped')
          ORDER BY id",
-        crate::db::orders_in::placeholders(2, orders.len())
+        crate::db::orders_in::in_list(db.backend(), 2)
     );
-    let mut q = sqlx::query_as::<_, (String, String, String)>(&sql).bind(shop);
-    for o in orders {
-        q = q.bind(*o);
-    }
-    for (order, key, at) in q
+    for (order, key, at) in sqlx::query_as::<_, (String, String, String)>(&sql)
+        .bind(shop)
+        .bind(crate::db::orders_in::json_list(orders))
         .fetch_all(db.pool())
         .await
         .context("reading what orders were sent")?

@@ -99,65 +99,46 @@ pub async fn claim(
         .collect())
 }
 
-/// Records when to look at a claimed order again (`None`: only when its data changes), unless
-/// it was touched since the claim.
-pub async fn settle(
-    db: &Db,
-    claimed: &Claimed,
-    next: Option<DateTime<Utc>>,
-) -> anyhow::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE outreach_watch SET check_at = $1
-         WHERE shop = $2 AND order_number = $3 AND version = $4",
-    )
-    .bind(next.map(to_db))
-    .bind(&claimed.shop)
-    .bind(&claimed.order_number)
-    .bind(claimed.version)
-    .execute(db.pool())
-    .await
-    .with_context(|| format!("scheduling order {} for the monitor", claimed.order_number))?
-    .rows_affected();
-    Ok(done == 1)
-}
-
-/// [`settle`] for many claimed orders in one transaction (a commit per order would cost a
-/// disk flush each); returns how many were recorded.
-pub async fn settle_all(
-    db: &Db,
-    settled: &[(Claimed, Option<DateTime<Utc>>)],
-) -> anyhow::Result<usize> {
-    if settled.is_empty() {
-        return Ok(0);
-    }
-    let mut tx = db.begin().await?;
-    let done = settle_on(&mut tx, settled).await?;
-    tx.commit()
-        .await
-        .context("committing the monitor's schedule")?;
-    Ok(done)
-}
-
-/// [`settle_all`] inside the caller's transaction.
+/// Records when to look at each claimed order again (`None`: only when its data changes),
+/// unless it was touched since the claim, inside the caller's transaction and in one statement:
+/// the orders, versions and times go as one JSON parameter (a commit per order would cost a
+/// disk flush each). Returns how many were recorded.
 pub async fn settle_on(
     tx: &mut AnyConnection,
+    backend: Backend,
     settled: &[(Claimed, Option<DateTime<Utc>>)],
 ) -> anyhow::Result<usize> {
-    let mut done = 0;
-    for (claimed, next) in settled {
-        done += sqlx::query(
-            "UPDATE outreach_watch SET check_at = $1
-             WHERE shop = $2 AND order_number = $3 AND version = $4",
-        )
-        .bind(next.map(to_db))
-        .bind(&claimed.shop)
-        .bind(&claimed.order_number)
-        .bind(claimed.version)
+    let Some((first, _)) = settled.first() else {
+        return Ok(0);
+    };
+    let rows: Vec<serde_json::Value> = settled
+        .iter()
+        .map(|(c, next)| {
+            serde_json::json!({"n": c.order_number, "v": c.version, "at": next.map(to_db)})
+        })
+        .collect();
+    let sql = match backend {
+        Backend::Sqlite => {
+            "UPDATE outreach_watch SET check_at = json_extract(j.value, '$.at')
+             FROM json_each($2) AS j
+             WHERE outreach_watch.shop = $1
+               AND outreach_watch.order_number = json_extract(j.value, '$.n')
+               AND outreach_watch.version = json_extract(j.value, '$.v')"
+        }
+        Backend::Postgres => {
+            "UPDATE outreach_watch SET check_at = j.at
+             FROM json_to_recordset($2::json) AS j(n TEXT, v BIGINT, at TEXT)
+             WHERE outreach_watch.shop = $1 AND outreach_watch.order_number = j.n
+               AND outreach_watch.version = j.v"
+        }
+    };
+    let done = sqlx::query(sql)
+        .bind(&first.shop)
+        .bind(serde_json::Value::Array(rows).to_string())
         .execute(&mut *tx)
         .await
-        .with_context(|| format!("scheduling order {} for the monitor", claimed.order_number))?
+        .context("scheduling orders for the monitor")?
         .rows_affected();
-    }
     Ok(usize::try_from(done).unwrap_or(usize::MAX))
 }
 

@@ -112,13 +112,11 @@ pub async fn of_parcels(db: &Db, numbers: &[&str]) -> anyhow::Result<Vec<Cached>
     }
     let sql = format!(
         "SELECT {COLUMNS} FROM carrier_tracking WHERE tracking_number IN ({})",
-        crate::db::orders_in::placeholders(1, numbers.len())
+        crate::db::orders_in::in_list(db.backend(), 1)
     );
-    let mut q = sqlx::query_as::<_, Row>(&sql);
-    for n in numbers {
-        q = q.bind(*n);
-    }
-    Ok(q.fetch_all(db.pool())
+    Ok(sqlx::query_as::<_, Row>(&sql)
+        .bind(crate::db::orders_in::json_list(numbers))
+        .fetch_all(db.pool())
         .await
         .context("loading cached parcels")?
         .into_iter()
