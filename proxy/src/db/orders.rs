@@ -408,16 +408,16 @@ pub async fn load_shipments_of(
     if rows.is_empty() {
         return Ok(out);
     }
+    // By the parcels' numbers: joined to `shipments`, SQLite would walk every scan of the shop.
+    let parcels: Vec<&str> = rows.iter().map(|r| r.tracking_number.as_str()).collect();
     let sql = format!(
-        "SELECT e.tracking_number, e.at, e.code, e.description, e.place, e.source
-         FROM tracking_events e JOIN shipments s
-           ON s.shop = e.shop AND s.tracking_number = e.tracking_number
-         WHERE s.shop = $1 AND s.order_number IN ({list})
-         ORDER BY e.tracking_number, e.at, e.id"
+        "SELECT tracking_number, at, code, description, place, source FROM tracking_events
+         WHERE shop = $1 AND tracking_number IN ({list})
+         ORDER BY tracking_number, at, id"
     );
     let scans = sqlx::query_as::<_, EventRow>(&sql)
         .bind(shop)
-        .bind(&numbers)
+        .bind(json_list(&parcels))
         .fetch_all(db.pool())
         .await
         .context("loading scans")?;

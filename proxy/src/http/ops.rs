@@ -89,7 +89,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
             tracing::warn!(error = ?e, "outreach messages pending unknown");
             -1
         });
-    let outreach_due = crate::outreach::watch::due_count(&state.db, state.clock.now())
+    let outreach_due = crate::outreach::watch::due_count(&state.db, &state.shop, state.clock.now())
         .await
         .unwrap_or_else(|e| {
             tracing::warn!(error = ?e, "outreach backlog unknown");

@@ -118,12 +118,16 @@ pub async fn settle_on(
         })
         .collect();
     let sql = match backend {
+        // Materialised first, so SQLite walks the list and looks each order up by its key
+        // (joined the other way round, it walks every watched order of the shop per entry).
         Backend::Sqlite => {
-            "UPDATE outreach_watch SET check_at = json_extract(j.value, '$.at')
-             FROM json_each($2) AS j
-             WHERE outreach_watch.shop = $1
-               AND outreach_watch.order_number = json_extract(j.value, '$.n')
-               AND outreach_watch.version = json_extract(j.value, '$.v')"
+            "WITH j AS MATERIALIZED (
+                 SELECT json_extract(value, '$.n') AS n, json_extract(value, '$.v') AS v,
+                        json_extract(value, '$.at') AS at
+                 FROM json_each($2))
+             UPDATE outreach_watch SET check_at = j.at FROM j
+             WHERE outreach_watch.shop = $1 AND outreach_watch.order_number = j.n
+               AND outreach_watch.version = j.v"
         }
         Backend::Postgres => {
             "UPDATE outreach_watch SET check_at = j.at
@@ -155,9 +159,10 @@ pub async fn check_at(db: &Db, shop: &str, order: &str) -> anyhow::Result<Option
     at.flatten().map(|s| from_db(&s, "check_at")).transpose()
 }
 
-/// How many orders are due for evaluation at `now`.
-pub async fn due_count(db: &Db, now: DateTime<Utc>) -> anyhow::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM outreach_watch WHERE check_at <= $1")
+/// How many of `shop`'s orders are due for evaluation at `now`.
+pub async fn due_count(db: &Db, shop: &str, now: DateTime<Utc>) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outreach_watch WHERE shop = $1 AND check_at <= $2")
+        .bind(shop)
         .bind(to_db(now))
         .fetch_one(db.pool())
         .await
