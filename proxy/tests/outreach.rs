@@ -217,6 +217,16 @@ async fn an_sms_answer_to_a_delay_email_continues_the_conversation_into_the_refu
     for app in spawn_demos().await {
         let (app, recorder) = app.with_outreach();
         give_phone(&app, "1010", "412-555-0110").await;
+        // Diego asked in the chat first.
+        let token = app.token("1010", "diego@example.com").await;
+        let chat = app
+            .post_with(
+                "/api/v1/messages",
+                &[("authorization", &format!("Bearer {token}"))],
+                br#"{"message": "where is my order?"}"#,
+            )
+            .await;
+        assert_eq!(chat.status, StatusCode::OK, "{}", chat.text());
         app.run_outreach().await;
         let before = messages(&app).await.len();
         // Forged: nothing stored, nothing answered.
@@ -267,7 +277,11 @@ async fn an_sms_answer_to_a_delay_email_continues_the_conversation_into_the_refu
             .iter()
             .map(|m| format!("{}:{:?}", m.channel, m.direction))
             .collect();
-        assert_eq!(channels, ["email:Out", "sms:In", "sms:Out"]);
+        assert_eq!(
+            channels,
+            ["chat:In", "chat:Out", "email:Out", "sms:In", "sms:Out"],
+            "one conversation across chat, e-mail and SMS"
+        );
         // "Yes" by SMS carries the refund out through the actions path: audited, keyed.
         let yes = twilio_sms(&app, TWILIO_TOKEN, "SM3", "+14125550110", "yes please").await;
         assert_eq!(yes.status, StatusCode::OK);

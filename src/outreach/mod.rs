@@ -304,11 +304,14 @@ fn parcel(w: &Watch<'_>, s: &Shipment, out: &mut Vec<Found>, checks: &mut Vec<Da
             if level < 3 {
                 checks.push(gap::after_business_hours(policy, last, stall * (level + 1)));
             }
-            if let Some(slip) = eta_slip(w, s) {
+            if let Some((estimate, promised)) = eta_slip(w, s) {
                 out.push(Found {
                     trigger: Trigger::EtaSlip,
-                    key: key(Trigger::EtaSlip, format!("{tn}:{slip}")),
-                    text: sentence(),
+                    key: key(
+                        Trigger::EtaSlip,
+                        format!("{tn}:{}", estimate.format("%Y-%m-%d")),
+                    ),
+                    text: format!("{} {}", sentence(), words::eta_later(w, promised)),
                     replies: Vec::new(),
                 });
             }
@@ -367,15 +370,15 @@ fn key(trigger: Trigger, about: impl std::fmt::Display) -> String {
     format!("{}:{about}", trigger.as_str())
 }
 
-/// The carrier's delivery date when it is later than the date the shop promised (the last day
-/// of the service's transit time after the parcel was handed over), as `YYYY-MM-DD`.
-fn eta_slip(w: &Watch<'_>, s: &Shipment) -> Option<String> {
+/// The carrier's delivery date and the date the shop promised (the last day of the service's
+/// transit time after the parcel was handed over), when the first is later.
+fn eta_slip(w: &Watch<'_>, s: &Shipment) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let estimate = s
         .estimated_delivery?
         .with_timezone(&w.policy.tz())
         .date_naive();
     let promised = situation::promised(s, &w.order.shipping_service, w.policy)?.latest;
-    (estimate > promised).then(|| estimate.format("%Y-%m-%d").to_string())
+    (estimate > promised).then_some((estimate, promised))
 }
 
 /// The reason's name in a dedupe key: a new reason is a new problem.

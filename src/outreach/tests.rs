@@ -243,6 +243,13 @@ fn a_carrier_date_past_the_promise_is_an_eta_slip_and_a_new_date_is_a_new_notice
     let n = c.one();
     assert_eq!(n.trigger, Trigger::EtaSlip);
     assert_eq!(n.key, "eta_slip:1Z999AA10123456784:2026-12-01");
+    assert!(
+        n.text.ends_with(
+            "That's later than Friday 27 November, the day we told you to expect it. I'm sorry for the wait."
+        ),
+        "{}",
+        n.text
+    );
     c.shipments = vec![parcel(
         &[("2026-11-19T09:00:00Z", "in_transit", None, None)],
         Some("2026-11-25T12:00:00Z"),

@@ -52,6 +52,18 @@ pub fn follow_up(w: &Watch<'_>, s: &Shipment) -> String {
     )
 }
 
+/// What an ETA slip adds to the situation: later than the day the shop gave, and sorry.
+pub fn eta_later(w: &Watch<'_>, promised: chrono::NaiveDate) -> String {
+    let lang = lang(w);
+    let today = w.now.with_timezone(&w.policy.tz()).date_naive();
+    i18n::say(
+        lang,
+        w.policy.tone,
+        Key::OutreachEtaLater,
+        &[("date", &i18n::date(lang, promised, today))],
+    )
+}
+
 fn sentence(w: &Watch<'_>, sit: &Situation, s: Option<&Shipment>) -> String {
     situation_sentence(sit, carrier_of(s), w.order, w.policy, w.now, lang(w))
 }
