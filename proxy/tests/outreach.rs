@@ -816,3 +816,28 @@ async fn a_change_during_an_evaluation_keeps_the_order_due() {
         assert_eq!(watch::check_at(&app.db, SHOP, "1005").await.unwrap(), later);
     }
 }
+
+// See: issue 10. Configuring a sender later must not find its messages' attempts used up.
+#[tokio::test]
+async fn a_channel_without_a_sender_keeps_its_messages_without_spending_attempts() {
+    for app in spawn_demos().await {
+        let (mut app, _) = app.with_outreach();
+        let mut none = (*app.state.outreach).clone();
+        none.senders = wismo_proxy::outreach::send::Senders::default();
+        app.state.outreach = std::sync::Arc::new(none);
+        for _ in 0..3 {
+            app.run_outreach().await;
+            app.wall.advance(hours(2));
+        }
+        let all = messages(&app).await;
+        assert_eq!(all.len(), 6, "{}", app.backend);
+        for m in &all {
+            assert_eq!(m.sent_at, None);
+            assert_eq!(m.attempts, 0, "{}: looks are not attempts", app.backend);
+            assert_eq!(
+                m.last_error.as_deref(),
+                Some("no sender is configured for email")
+            );
+        }
+    }
+}

@@ -220,6 +220,13 @@ fn kill_while_sending(backend: &str) {
         "{backend}: {duplicates} duplicates from {KILLS} kills"
     );
     let retried = rows.iter().filter(|r| r.attempts > 1).count();
+    // Only the message in flight at each kill is claimed again (a claim covers what its lease
+    // can send), and nothing failed on the way.
+    assert!(
+        retried <= KILLS,
+        "{backend}: {retried} messages re-claimed after {KILLS} kills"
+    );
+    assert!(rows.iter().all(|r| r.last_error.is_none()));
     eprintln!(
         "outreach kill test on {backend}: {ORDERS} notices, {KILLS} SIGKILLs at {thresholds:?} accepted, \
          {total} accepted by Twilio, {} unique, {duplicates} duplicates, {retried} sent on a later attempt, {:.1}s",

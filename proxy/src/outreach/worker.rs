@@ -18,6 +18,7 @@ use wismo::outreach::Channel;
 use wismo::OrderNumber;
 
 /// The most messages one claim takes.
+/// The most messages one claim takes.
 const BATCH: i64 = 50;
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
 /// How long an unsubscribe link works.
@@ -60,7 +61,10 @@ fn now(state: &AppState) -> DateTime<Utc> {
 /// Tries every message due now, once; an error means the database failed, not a provider.
 pub async fn send_pending(state: &AppState) -> anyhow::Result<Pass> {
     let mut pass = Pass::default();
-    let claimed = outbox::claim(&state.db, now(state), state.outreach.lease, BATCH).await?;
+    // Messages of one claim go one after another; each may take a provider's whole request
+    // limit (20 s), and all must be done within the lease, or another proxy takes them again.
+    let per_claim = (state.outreach.lease.num_seconds() / 25).clamp(1, BATCH);
+    let claimed = outbox::claim(&state.db, now(state), state.outreach.lease, per_claim).await?;
     for c in claimed {
         send_one(state, &c, &mut pass).await?;
     }
@@ -77,7 +81,7 @@ async fn send_one(state: &AppState, c: &Claimed, pass: &mut Pass) -> anyhow::Res
                 &state.db,
                 token,
                 Outcome::Failed(&format!("{e:#}")),
-                now(state),
+                state.clock.now(),
             )
             .await?;
             return Ok(());
@@ -90,21 +94,21 @@ async fn send_one(state: &AppState, c: &Claimed, pass: &mut Pass) -> anyhow::Res
             &state.db,
             token,
             Outcome::Failed("the shopper opted out"),
-            now(state),
+            state.clock.now(),
         )
         .await?;
         return Ok(());
     }
     let Some(sender) = state.outreach.senders.for_channel(channel).cloned() else {
-        // Kept for when a sender is configured; looked at again in an hour.
+        // Kept for when a sender is configured, looked at again in an hour; this was no attempt.
         pass.retrying += 1;
         let at = now(state) + Duration::hours(1);
         let error = format!("no sender is configured for {}", c.channel);
         outbox::settle(
             &state.db,
             token,
-            Outcome::Retry { at, error: &error },
-            now(state),
+            Outcome::Postpone { at, error: &error },
+            state.clock.now(),
         )
         .await?;
         return Ok(());
