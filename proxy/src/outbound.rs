@@ -46,6 +46,23 @@ pub fn url(base: &str, segments: &[&str]) -> anyhow::Result<reqwest::Url> {
     Ok(url)
 }
 
+/// Text made safe inside HTML elements and double-quoted attributes: what helpdesk notes and
+/// outreach e-mails put in HTML is always shown as the text it is.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The start of a body, cut on a character boundary.
 pub fn snippet(text: &str) -> &str {
     match text.char_indices().nth(SNIPPET) {

@@ -28,23 +28,6 @@ const SEED: u64 = 0x5eed_0006;
 const DEADLINE: Duration = Duration::from_secs(120);
 const SECRET: &str = "kill-restart-webhook-secret";
 
-/// splitmix64: a seeded sequence with no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 struct Event {
     id: String,
     topic: &'static str,
@@ -226,7 +209,7 @@ fn kill_and_restart(backend: &str) {
 
     // Kill when the number of acknowledged events crosses seeded random thresholds, so every
     // kill lands while webhooks are in flight.
-    let mut rng = Rng(SEED);
+    let mut rng = common::Rng(SEED);
     let mut thresholds: Vec<usize> = (0..KILLS)
         .map(|_| 1 + rng.below(total as u64 - 2) as usize)
         .collect();

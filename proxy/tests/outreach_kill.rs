@@ -28,23 +28,6 @@ const SEED: u64 = 0x5eed_0010;
 const DEADLINE: Duration = Duration::from_secs(150);
 const SHOP: &str = "default";
 
-/// splitmix64: a seeded sequence with no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// What the fake Twilio accepted: `To` → how many times.
 #[derive(Clone, Default)]
 struct Accepted(Arc<Mutex<HashMap<String, usize>>>);
@@ -166,7 +149,7 @@ fn kill_while_sending(backend: &str) {
     )
     .unwrap();
 
-    let mut rng = Rng(SEED);
+    let mut rng = common::Rng(SEED);
     let mut thresholds: Vec<usize> = (0..KILLS)
         .map(|_| 1 + rng.below(ORDERS - 2) as usize)
         .collect();

@@ -166,6 +166,16 @@ impl Db {
         self.backend
     }
 
+    /// What a claiming subquery ends with so concurrent claimers take different rows:
+    /// `FOR UPDATE SKIP LOCKED` on PostgreSQL; nothing on SQLite, whose one writer at a time
+    /// makes the claiming statement atomic as it is.
+    pub fn skip_locked(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        }
+    }
+
     /// Waits for connections in use and closes them all.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -124,22 +124,11 @@ impl GorgiasNotes {
 /// `text` as HTML that shows exactly that text: every character markup could start with is
 /// escaped, and line breaks become `<br>`.
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str("<p>");
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out.push_str("</p>");
-    out
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| crate::outbound::escape(&line.replace('\r', "")))
+        .collect();
+    format!("<p>{}</p>", lines.join("<br>"))
 }
 
 #[async_trait]

@@ -2,23 +2,8 @@
 //! every piece escaped, so an order note or a carrier's place name shows as text, never markup.
 
 use super::send::Outgoing;
+use crate::outbound::escape;
 use std::fmt::Write;
-
-/// Text made safe inside HTML elements and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The whole HTML document.
 pub fn html(m: &Outgoing) -> String {

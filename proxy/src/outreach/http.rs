@@ -2,10 +2,10 @@
 //! e-mail), each refused with nothing stored unless its signature verifies (in constant time);
 //! the one-click unsubscribe link; and, in the demo only, the clock control and the outbox page.
 
-use super::email::escape;
 use super::inbound::{self, Inbound};
 use super::{monitor, optout, outbox, worker};
 use crate::error::AppError;
+use crate::outbound::escape;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Query, State};

@@ -9,7 +9,7 @@
 //! written.
 
 use crate::db::time::{from_db, to_db};
-use crate::db::{Backend, Db};
+use crate::db::Db;
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -166,10 +166,7 @@ pub async fn claim(
     lease: Duration,
     limit: i64,
 ) -> anyhow::Result<Vec<Claimed>> {
-    let lock = match db.backend() {
-        Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-        Backend::Sqlite => "",
-    };
+    let lock = db.skip_locked();
     let mut rows: Vec<Claimed> = sqlx::query_as(&format!(
         "UPDATE outreach_messages SET attempts = attempts + 1, next_attempt_at = $1
          WHERE id IN (

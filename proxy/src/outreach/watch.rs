@@ -68,12 +68,7 @@ pub async fn claim(
     lease: Duration,
     limit: i64,
 ) -> anyhow::Result<Vec<Claimed>> {
-    // PostgreSQL: rows another monitor is claiming are skipped rather than waited for. SQLite
-    // has one writer at a time, so the statement is atomic as it is.
-    let lock = match db.backend() {
-        Backend::Postgres => "FOR UPDATE SKIP LOCKED",
-        Backend::Sqlite => "",
-    };
+    let lock = db.skip_locked();
     let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
         "UPDATE outreach_watch SET check_at = $1
          WHERE (shop, order_number) IN (

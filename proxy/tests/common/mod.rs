@@ -26,6 +26,23 @@ pub const SHOP: &str = "northwind.myshopify.com";
 /// The Shopify client secret test apps verify webhooks with.
 pub const WEBHOOK_SECRET: &[u8] = b"shpss_test_client_secret";
 
+/// splitmix64: a seeded sequence with no dependency, for the kill tests' random moments.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
 /// Where test apps say they are reachable (Twilio signs this URL).
 pub const PUBLIC_URL: &str = "https://wismo.test";
 /// The outreach providers' secrets test apps verify inbound webhooks with.
