@@ -10,6 +10,7 @@ pub mod domain;
 pub mod nlu;
 pub mod outreach;
 pub mod resolve;
+pub mod track;
 
 pub use context::{OrderContext, Scenario};
 pub use domain::*;

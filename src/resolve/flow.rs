@@ -489,6 +489,7 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
                 Key::Parcel,
                 &[("n", &(i + 1).to_string()), ("items", &items)],
             );
+            let sentence = about_parcel(&sentence, lang, &number);
             turn.reply.push(format!("{parcel} {sentence}"));
         } else {
             turn.reply.push(sentence);
@@ -529,6 +530,128 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
             reason: view.overall.kind().to_owned(),
         });
     }
+}
+
+/// What a tracking page shows for an order, decided by the same code as a chat answer: the
+/// status sentences, what the shopper can do about a problem, the answer to "will it arrive by
+/// …?", the card and the products or the apology.
+pub(crate) struct PageParts {
+    pub overall: Situation,
+    /// The status in plain words with its freshness, as the chat would say it.
+    pub status: String,
+    /// What the shopper may choose about a problem (replacement, refund, wait…).
+    pub offers: Vec<Choice>,
+    /// Said when a problem has no remedy the policy allows: a person will look at it.
+    pub no_remedy: Option<String>,
+    pub deadline: Option<(DeadlineAnswer, String)>,
+    pub card: card::OrderCard,
+    pub upsell: Option<Upsell>,
+}
+
+pub(crate) fn page(
+    ctx: &crate::OrderContext,
+    lang: Lang,
+    by: Option<chrono::NaiveDate>,
+) -> PageParts {
+    let (order, policy, now) = (&ctx.order, &ctx.policy, ctx.now);
+    let view = reconcile(order, &ctx.shipments, policy, now);
+    let fresh = || Turn {
+        lang,
+        tone: policy.tone,
+        reply: Vec::new(),
+        offers: Vec::new(),
+        proposals: Vec::new(),
+        handoff: None,
+        need: None,
+        resolved: false,
+        deadline: None,
+    };
+    let mut said = fresh();
+    status(order, &view, policy, now, &mut said);
+    let mut conv = Conversation::default();
+    let mut remedy = fresh();
+    remedies(order, &view, policy, &mut conv, &mut remedy);
+    let no_remedy =
+        (remedy.offers.is_empty() && remedy.handoff.is_some()).then(|| remedy.reply.join(" "));
+    let deadline = by.map(|by| {
+        let mut asked = fresh();
+        answer_deadline(by, order, &view, policy, now, &mut conv, &mut asked);
+        let answer = asked
+            .deadline
+            .take()
+            .expect("answer_deadline always answers");
+        (answer, asked.reply.join(" "))
+    });
+    let upsell = if view.overall.is_problem() || needs_remedy(&view.overall) {
+        Some(Upsell::Apology {
+            text: said.words(Key::Apology, &[]),
+            goodwill_code: policy.goodwill_code.clone(),
+        })
+    } else if !policy.upsell.is_empty() {
+        Some(Upsell::Products {
+            intro: said.words(Key::Upsell, &[]),
+            products: policy.upsell.clone(),
+        })
+    } else {
+        None
+    };
+    PageParts {
+        card: card::build(order, &view.parcels, &view.overall, policy, lang, now),
+        overall: view.overall.clone(),
+        status: said.reply.join(" "),
+        offers: remedy.offers,
+        no_remedy,
+        deadline,
+        upsell,
+    }
+}
+
+/// A parcel's sentence inside a split answer, without the order it belongs to: "Parcel 2, Trail
+/// Boots: on its way with UPS…" rather than "Your order #1011 is on its way…" in every line.
+fn about_parcel(sentence: &str, lang: Lang, number: &str) -> String {
+    // (at the start, dropped with its verb), (at the start, replaced), (inside, replaced)
+    type Swaps = &'static [(&'static str, &'static str)];
+    let (drop, start, inside): (&[&str], Swaps, Swaps) = match lang {
+        Lang::En => (
+            &["Your order {n} is ", "Your order {n} was "],
+            &[("Your order {n}", "It")],
+            &[("your order {n} is", "it is"), ("your order {n}", "it")],
+        ),
+        Lang::Es => (
+            &["Tu pedido {n} ", "Su pedido {n} "],
+            &[],
+            &[
+                ("tu pedido {n}", "el paquete"),
+                ("su pedido {n}", "el paquete"),
+            ],
+        ),
+        Lang::Fr => (
+            &["Votre commande {n} est ", "Votre commande {n} a été "],
+            &[("Votre commande {n}", "Ce colis")],
+            &[("votre commande {n}", "ce colis")],
+        ),
+        Lang::De => (
+            &["Ihre Bestellung {n} ist "],
+            &[("Ihre Bestellung {n}", "Dieses Paket")],
+            &[("Ihre Bestellung {n}", "dieses Paket")],
+        ),
+    };
+    let with = |p: &str| p.replace("{n}", number);
+    for p in drop {
+        if let Some(rest) = sentence.strip_prefix(with(p).as_str()) {
+            return rest.to_owned();
+        }
+    }
+    let mut out = sentence.to_owned();
+    for (from, to) in start {
+        if let Some(rest) = out.strip_prefix(with(from).as_str()) {
+            out = format!("{to}{rest}");
+        }
+    }
+    for (from, to) in inside {
+        out = out.replace(with(from).as_str(), to);
+    }
+    out
 }
 
 /// Whether the situation calls for a remedy (replacement, refund) rather than patience.

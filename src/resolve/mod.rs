@@ -6,7 +6,7 @@ mod action;
 mod agent;
 mod card;
 mod conversation;
-mod deadline;
+pub(crate) mod deadline;
 mod flow;
 #[cfg(test)]
 mod formal;
@@ -19,6 +19,7 @@ pub use agent::AgentView;
 pub use card::{OrderCard, ParcelCard, TimelineEntry};
 pub use conversation::{Awaiting, Conversation};
 pub use deadline::{DeadlineAnswer, Verdict};
+pub(crate) use flow::page as flow_page;
 pub use situation::{Eta, EtaSource, Fact, Situation, Source};
 
 use crate::context::Scenario;

@@ -408,10 +408,10 @@ fn words(lang: Lang, key: Key) -> Words {
         (SplitIntro, Fr) => same("Votre commande {order} a été envoyée en {count} colis."),
         (SplitIntro, De) => same("Ihre Bestellung {order} wurde in {count} Paketen verschickt."),
 
-        (Parcel, En) => same("Parcel {n} ({items}):"),
-        (Parcel, Es) => same("Paquete {n} ({items}):"),
-        (Parcel, Fr) => same("Colis {n} ({items}) :"),
-        (Parcel, De) => same("Paket {n} ({items}):"),
+        (Parcel, En) => same("Parcel {n}, {items}:"),
+        (Parcel, Es) => same("Paquete {n}, {items}:"),
+        (Parcel, Fr) => same("Colis {n}, {items} :"),
+        (Parcel, De) => same("Paket {n}, {items}:"),
 
         (Stale, En) => same("Note: {carrier} last updated this {ago}, so there may be newer scans."),
         (Stale, Es) => same("Nota: {carrier} actualizó esto por última vez {ago}, así que puede haber escaneos más recientes."),
