@@ -58,6 +58,8 @@ pub struct Config {
     pub webhooks: WebhooksConfig,
     #[serde(default)]
     pub outreach: crate::outreach::OutreachConfig,
+    #[serde(default)]
+    pub storefront: crate::storefront::StorefrontConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.
@@ -236,6 +238,7 @@ mod tests {
         assert_eq!(c.listen.port(), 8080);
         assert_eq!(c.policy.brand_name, "Acme");
         assert!(c.session_key(None).is_ok());
+        assert!(crate::storefront::Storefront::from_config(&c.storefront).is_ok());
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod server;
 pub mod shopify;
 pub mod source;
 pub mod state;
+pub mod storefront;
 pub mod tracking;
 pub mod webhooks;
 

@@ -46,12 +46,12 @@ fn main() -> ExitCode {
             }
             other => other.map_err(anyhow::Error::from),
         },
-        Command::TrackingLink(args) => cli::tracking_link(
-            &args.config,
-            &args.order,
-            chrono::Utc::now(),
-            io::stdout().lock(),
-        ),
+        Command::TrackingLink(args) => match &args.config {
+            Some(config) => {
+                cli::tracking_link(config, &args.order, chrono::Utc::now(), io::stdout().lock())
+            }
+            None => cli::demo_tracking_link(&args.order, io::stdout().lock()),
+        },
         Command::Webhooks(args) => run_server(async move {
             let out = io::stdout().lock();
             match args.command {

@@ -29,6 +29,14 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
     state.www_dir = args.www_dir;
     state.widget_dir = args.widget_dir;
     state.demo_clock = Some(clock);
+    // Tracking links (`wismo tracking-link --demo`) and the app proxy's stand-in, on the demo's
+    // public keys; the storefront's "look up an order" is the demo storefront.
+    state.integrations.tracking_links = Some(demo::tracking_links());
+    state.integrations.app_proxy = Some(demo::app_proxy());
+    state.storefront = Arc::new(crate::storefront::Storefront {
+        contact_url: "/".to_owned(),
+        ..crate::storefront::Storefront::default()
+    });
     let listener = bind(args.addr).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     // Outreach on, every message kept by the recorder and shown at /demo/outbox.
@@ -77,6 +85,9 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
     state.widget_dir = config.widget_dir.clone();
     state.shopify_webhook_secret = webhook_secret;
     state.integrations = config.integrations(|k| std::env::var(k).ok())?;
+    state.storefront = Arc::new(crate::storefront::Storefront::from_config(
+        &config.storefront,
+    )?);
     crate::outside::plug_in(&config, &mut state, &|name| std::env::var(name).ok())?;
     state.outreach = Arc::new(crate::outreach::Outreach::from_config(
         &config.outreach,

@@ -68,6 +68,8 @@ pub struct AppState {
     pub outreach: Arc<Outreach>,
     /// Wakes the outreach worker as soon as a message is queued.
     pub outreach_jobs: Arc<Notify>,
+    /// The tracking page's look and the origins allowed to call the API directly.
+    pub storefront: Arc<crate::storefront::Storefront>,
     /// The demo's movable clock (the same one as `clock`); `None` outside the demo, which
     /// also turns the demo-only pages off.
     pub demo_clock: Option<Arc<FixedClock>>,
@@ -105,6 +107,7 @@ impl AppState {
             outreach: Arc::new(Outreach::default()),
             outreach_jobs: Arc::new(Notify::new()),
             demo_clock: None,
+            storefront: Arc::default(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::action::{Action, Choice};
 use crate::carrier::Lang;
-use crate::domain::{Email, OrderNumber};
+use crate::domain::{Email, OrderNumber, Postcode};
 use serde::{Deserialize, Serialize};
 
 /// What the assistant is waiting for from the shopper.
@@ -37,6 +37,9 @@ pub struct Conversation {
     pub given_order_number: Option<OrderNumber>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub given_email: Option<Email>,
+    /// The postcode the shopper gave instead of an e-mail, not yet verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_postcode: Option<Postcode>,
     /// The choices offered in the last reply.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offered: Vec<Choice>,

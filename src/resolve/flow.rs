@@ -125,8 +125,14 @@ fn without_order(
     }
     if let Some(e) = c.entities.emails.first() {
         conv.given_email = Some(e.clone());
+        conv.given_postcode = None;
+    } else if let Some(p) = c.entities.postcodes.first() {
+        // A postcode proves the order as well as an e-mail (the proxy accepts either).
+        conv.given_postcode = Some(p.postcode.clone());
     }
-    let gave_ids = !c.entities.order_numbers.is_empty() || !c.entities.emails.is_empty();
+    let gave_ids = !c.entities.order_numbers.is_empty()
+        || !c.entities.emails.is_empty()
+        || !c.entities.postcodes.is_empty();
     if about_an_order(c.intent) && conv.pending_question.is_none() {
         conv.pending_question = Some(message.to_owned());
     }
@@ -141,20 +147,23 @@ fn without_order(
             turn.reply.push(text::delivery_time_info(policy, turn.lang));
             turn.resolved = true;
         }
-        i if about_an_order(i) || gave_ids => match (&conv.given_order_number, &conv.given_email) {
-            (Some(n), Some(_)) => {
+        i if about_an_order(i) || gave_ids => match (
+            &conv.given_order_number,
+            conv.given_email.is_some() || conv.given_postcode.is_some(),
+        ) {
+            (Some(n), true) => {
                 turn.say(Key::Verifying, &[("order", &n.to_string())]);
                 turn.need = Some(Need::Verify);
             }
-            (Some(n), None) => {
+            (Some(n), false) => {
                 turn.say(Key::AskEmail, &[("order", &n.to_string())]);
                 turn.need = Some(Need::Identity);
             }
-            (None, Some(_)) => {
+            (None, true) => {
                 turn.say(Key::AskOrderNumber, &[]);
                 turn.need = Some(Need::Identity);
             }
-            (None, None) => {
+            (None, false) => {
                 turn.say(Key::AskIdentity, &[]);
                 turn.need = Some(Need::Identity);
             }
@@ -263,6 +272,7 @@ fn with_order(
     conv.pending_question = None;
     conv.given_order_number = None;
     conv.given_email = None;
+    conv.given_postcode = None;
 
     // A shopper verified for one order learns nothing about another, whatever they type.
     if c.entities.order_numbers.iter().any(|n| *n != order.number) {

@@ -128,6 +128,34 @@ pub enum UiText<'a> {
     ActionRefused { why: &'a str },
     /// The proxy failed unexpectedly.
     Broken,
+    /// A signed-in shopper has several orders on their way: which one? `choices` are
+    /// [`order_choice`]s joined with [`or_list`].
+    WhichOrder { choices: &'a str },
+}
+
+/// How to tell one of the shopper's orders from the others: "the Trail Boots ordered Monday
+/// 16 November", by its first item and the day it was placed in the brand's time zone.
+pub fn order_choice(
+    lang: crate::carrier::Lang,
+    tone: crate::domain::Tone,
+    first_item: &str,
+    placed: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+) -> String {
+    let today = now.with_timezone(&tz).date_naive();
+    let date = i18n::date(lang, placed.with_timezone(&tz).date_naive(), today);
+    i18n::say(
+        lang,
+        tone,
+        i18n::Key::OrderedOn,
+        &[("item", first_item), ("date", &date)],
+    )
+}
+
+/// Choices joined with the language's "or": "a, b or c".
+pub fn or_list(lang: crate::carrier::Lang, items: &[String]) -> String {
+    i18n::or_list(lang, items)
 }
 
 /// The sentence for `text` in `lang` and `tone`.
@@ -142,6 +170,7 @@ pub fn ui_text(lang: crate::carrier::Lang, tone: crate::domain::Tone, text: &UiT
         UiText::ActionFailed => (Key::ActionFailed, vec![]),
         UiText::ActionRefused { why } => (Key::ActionRefused, vec![("why", why)]),
         UiText::Broken => (Key::Broken, vec![]),
+        UiText::WhichOrder { choices } => (Key::WhichOrder, vec![("choices", choices)]),
     };
     i18n::say(lang, tone, key, &slots)
 }

@@ -87,6 +87,12 @@ impl Situation {
         }
     }
 
+    /// Whether the order is still on its way to the shopper: everything but delivered and
+    /// cancelled (a parcel returning to us or lost still needs an answer).
+    pub fn is_open(&self) -> bool {
+        !matches!(self, Self::Delivered { .. } | Self::Cancelled { .. })
+    }
+
     /// Whether something has gone wrong that the brand should own (no upsell, apologise).
     pub fn is_problem(&self) -> bool {
         matches!(

@@ -38,11 +38,15 @@ fn words(page: &TrackPage, l: Label, slots: &[(&str, &str)]) -> String {
     i18n::fill(label(page.lang, l), &refs)
 }
 
-/// The page's main content (everything between the brand's header and footer). `contact_url` is
-/// where the chat buttons lead when the chat cannot run.
-pub fn main_html(page: &TrackPage, contact_url: &str) -> String {
+/// The page's main content (everything between the brand's header and footer). Its forms post
+/// back to the page itself, so they work without JavaScript; `form_key` makes a form sent twice
+/// (a double click, a reload) count once.
+pub fn main_html(page: &TrackPage, form_key: &str) -> String {
     let mut h = String::with_capacity(4096);
-    let contact = safe_href(contact_url).unwrap_or_else(|| "/".to_owned());
+    let key = format!(
+        "<input type=\"hidden\" name=\"key\" value=\"{}\">",
+        escape(form_key)
+    );
     let tone = if page.problem { "problem" } else { "ok" };
     let _ = write!(
         h,
@@ -85,16 +89,16 @@ pub fn main_html(page: &TrackPage, contact_url: &str) -> String {
             let _ = write!(h, "<p>{}</p>", escape(text));
         }
         if !page.actions.is_empty() {
-            h.push_str("<ul>");
+            // Each choice is sent as a chat message, which is how the chat picks it.
+            let _ = write!(h, "<form method=\"post\" class=\"choices\">{key}");
             for a in &page.actions {
-                // Without JavaScript the contact page; with it, the choice is asked in the chat.
                 let _ = write!(
                     h,
-                    "<li><a class=\"ask\" href=\"{contact}\" data-ask=\"{0}\">{0}</a></li>",
+                    "<button type=\"submit\" name=\"message\" value=\"{0}\">{0}</button>",
                     escape(a)
                 );
             }
-            h.push_str("</ul>");
+            h.push_str("</form>");
         }
         h.push_str("</section>");
     }
@@ -225,9 +229,45 @@ pub fn main_html(page: &TrackPage, contact_url: &str) -> String {
 
     let _ = write!(
         h,
-        "<section id=\"wismo-chat\" class=\"chat\"><a class=\"chat-open\" href=\"{contact}\">{}</a></section>",
-        words(page, Label::Chat, &[])
+        "<section id=\"wismo-chat\" class=\"chat\" aria-labelledby=\"wismo-chat-h\"><h2 id=\"wismo-chat-h\">{}</h2>\
+         <ol class=\"messages\" aria-live=\"polite\">{}</ol>\
+         <form method=\"post\" class=\"ask-form\">{key}<label for=\"wismo-message\">{}</label>\
+         <div class=\"row\"><input id=\"wismo-message\" name=\"message\" maxlength=\"2000\" autocomplete=\"off\" required>\
+         <button type=\"submit\">{}</button></div></form></section>",
+        words(page, Label::Chat, &[]),
+        chat_html(page),
+        words(page, Label::YourMessage, &[]),
+        words(page, Label::Send, &[]),
     );
+    h
+}
+
+/// The conversation's messages as list items, for the chat section (and for the page's wasm to
+/// append to it).
+pub fn chat_html(page: &TrackPage) -> String {
+    let mut h = String::new();
+    for line in &page.chat {
+        let who = if line.shopper {
+            let via = match line.channel.as_str() {
+                "email" => Some(Label::ViaEmail),
+                "sms" => Some(Label::ViaSms),
+                "whatsapp" => Some(Label::ViaWhatsapp),
+                _ => None,
+            };
+            match via {
+                Some(v) => format!("{} {}", words(page, Label::You, &[]), words(page, v, &[])),
+                None => words(page, Label::You, &[]),
+            }
+        } else {
+            escape(&page.brand)
+        };
+        let _ = write!(
+            h,
+            "<li class=\"{}\"><span class=\"who\">{who}</span> <span class=\"text\">{}</span></li>",
+            if line.shopper { "in" } else { "out" },
+            escape(&line.text)
+        );
+    }
     h
 }
 

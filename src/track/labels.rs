@@ -34,6 +34,16 @@ pub enum Label {
     LookUp,
     /// Announced when new scans have changed the page.
     Refreshed,
+    /// The chat's input label and button.
+    YourMessage,
+    Send,
+    /// Who wrote a message: "You" and the channel it came on.
+    You,
+    ViaEmail,
+    ViaSms,
+    ViaWhatsapp,
+    /// The line before a tracking link in e-mails and text messages.
+    TrackLink,
 }
 
 /// `label` in `lang`, with `{slots}` left for the caller to fill.
@@ -121,5 +131,33 @@ pub fn label(lang: Lang, label: Label) -> &'static str {
         (Refreshed, Es) => "Actualizado con los últimos escaneos del transportista.",
         (Refreshed, Fr) => "Mis à jour avec les derniers scans du transporteur.",
         (Refreshed, De) => "Mit den neuesten Scans des Versanddienstes aktualisiert.",
+        (YourMessage, En) => "Your message",
+        (YourMessage, Es) => "Tu mensaje",
+        (YourMessage, Fr) => "Votre message",
+        (YourMessage, De) => "Ihre Nachricht",
+        (Send, En) => "Send",
+        (Send, Es) => "Enviar",
+        (Send, Fr) => "Envoyer",
+        (Send, De) => "Senden",
+        (You, En) => "You",
+        (You, Es) => "Tú",
+        (You, Fr) => "Vous",
+        (You, De) => "Sie",
+        (ViaEmail, En) => "by e-mail",
+        (ViaEmail, Es) => "por e-mail",
+        (ViaEmail, Fr) => "par e-mail",
+        (ViaEmail, De) => "per E-Mail",
+        (ViaSms, En) => "by SMS",
+        (ViaSms, Es) => "por SMS",
+        (ViaSms, Fr) => "par SMS",
+        (ViaSms, De) => "per SMS",
+        (ViaWhatsapp, En) => "on WhatsApp",
+        (ViaWhatsapp, Es) => "por WhatsApp",
+        (ViaWhatsapp, Fr) => "sur WhatsApp",
+        (ViaWhatsapp, De) => "über WhatsApp",
+        (TrackLink, En) => "Track your order:",
+        (TrackLink, Es) => "Sigue tu pedido:",
+        (TrackLink, Fr) => "Suivez votre commande :",
+        (TrackLink, De) => "Sendung verfolgen:",
     }
 }

@@ -5,7 +5,8 @@
 mod html;
 mod labels;
 
-pub use html::{escape, main_html};
+pub use crate::resolve::i18n::fill;
+pub use html::{chat_html, escape, main_html};
 pub use labels::{label, Label};
 
 use crate::carrier::Lang;
@@ -56,6 +57,20 @@ pub struct TrackPage {
     pub upsell: Option<Upsell>,
     /// The brand's "today", the earliest date the deadline input offers.
     pub today: NaiveDate,
+    /// The shopper's conversation so far on every channel, oldest first (the proxy fills it in
+    /// from storage; empty until they write).
+    #[serde(default)]
+    pub chat: Vec<ChatLine>,
+}
+
+/// One message of the conversation shown under the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatLine {
+    /// Written by the shopper (else by the brand's assistant).
+    pub shopper: bool,
+    /// `chat`, `email`, `sms` or `whatsapp`.
+    pub channel: String,
+    pub text: String,
 }
 
 /// The page for a verified order in `lang`, answering "will it arrive by `by`?" when asked.
@@ -108,6 +123,7 @@ pub fn page(ctx: &OrderContext, lang: Lang, by: Option<NaiveDate>) -> TrackPage 
         upsell: parts.upsell,
         card: parts.card,
         today,
+        chat: Vec::new(),
     }
 }
 

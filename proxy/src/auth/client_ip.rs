@@ -25,6 +25,28 @@ impl FromRequestParts<AppState> for ClientIp {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        // Through Shopify's app proxy (signature verified) every request comes from Shopify's
+        // servers: the shopper is the address Shopify appended to `X-Forwarded-For`, the last
+        // entry (or the one before our own reverse proxy's). Entries before it are whatever the
+        // shopper claimed.
+        if parts
+            .extensions
+            .get::<crate::storefront::gate::Proxied>()
+            .is_some()
+        {
+            let chain: Vec<IpAddr> = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+                .collect();
+            let skip = usize::from(state.trust_forwarded_for);
+            if let Some(ip) = chain.iter().rev().nth(skip) {
+                return Ok(Self(Some(*ip)));
+            }
+        }
         if state.trust_forwarded_for {
             // The rightmost entry is the one our own reverse proxy appended; the ones before it
             // are whatever the client claimed.

@@ -15,7 +15,7 @@ pub use classify::classify;
 pub use eval_intents::eval_intents;
 pub use parse_tracking::{parse_tracking, ParseTrackingError};
 pub use resolve::{resolve, ResolveError};
-pub use tracking_link::tracking_link;
+pub use tracking_link::{demo_tracking_link, tracking_link};
 pub use translate::translate;
 pub use watch::{watch, WatchError};
 
@@ -65,6 +65,7 @@ pub enum Command {
     ParseTracking(ParseTrackingArgs),
     /// Mint a signed tracking link for an order with the configured `tracking_links` secret:
     /// prints the token (the link is `https://HOST/t/TOKEN`) and, on a second line, its expiry.
+    /// `--demo NUMBER` prints a path that a running `wismo demo` opens (`/t/TOKEN`).
     TrackingLink(TrackingLinkArgs),
     /// Inspect and re-apply stored webhook deliveries that could not be applied:
     /// `wismo webhooks failed --config FILE` lists them (id, provider, topic, event id, failed at,
@@ -131,8 +132,12 @@ pub enum WebhooksCommand {
 #[derive(Debug, Args)]
 pub struct TrackingLinkArgs {
     /// TOML configuration file; the secret may come from WISMO_TRACKING_LINK_SECRET instead.
+    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    pub config: Option<PathBuf>,
+    /// Mint a link for `wismo demo` instead (its public demo key, its frozen clock): prints the
+    /// path to open on the running demo, `/t/TOKEN`, then the expiry.
     #[arg(long)]
-    pub config: PathBuf,
+    pub demo: bool,
     /// The order number, e.g. 1004 or #1004.
     pub order: String,
 }

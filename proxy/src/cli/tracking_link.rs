@@ -33,3 +33,16 @@ pub fn tracking_link(
     writeln!(out, "{}", expires.to_rfc3339()).context("writing the expiry")?;
     Ok(())
 }
+
+/// `wismo tracking-link --demo ORDER`: the path of the order's tracking page on a running
+/// `wismo demo` (signed with the demo's public key at the demo's "now"), then its expiry.
+pub fn demo_tracking_link(order: &str, mut out: impl Write) -> anyhow::Result<()> {
+    let links = crate::demo::tracking_links();
+    let number = OrderNumber::parse(order).with_context(|| format!("order number {order:?}"))?;
+    let now = crate::demo::now();
+    let token = links.issue(&number, now);
+    writeln!(out, "/t/{token}").context("writing the path")?;
+    let expires = now + chrono::Duration::days(crate::auth::DEFAULT_LINK_DAYS);
+    writeln!(out, "{}", expires.to_rfc3339()).context("writing the expiry")?;
+    Ok(())
+}

@@ -15,6 +15,14 @@ pub fn now() -> DateTime<Utc> {
     "2026-11-19T15:00:00Z".parse().expect("a valid instant")
 }
 
+fn product(title: &str, handle: &str, price: &str) -> wismo::Product {
+    wismo::Product {
+        title: title.to_owned(),
+        url: format!("/?product={handle}"),
+        price: Some(price.to_owned()),
+    }
+}
+
 /// The demo brand's written policy.
 pub fn policy() -> Policy {
     let holiday = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a valid date");
@@ -24,9 +32,38 @@ pub fn policy() -> Policy {
         processing_days: 2,
         cutoff_hour: 14,
         holidays: vec![holiday(11, 26), holiday(12, 25)],
+        // The tracking page shows these when all is well, and the code when it is not.
+        upsell: vec![
+            product("Merino Wool Socks", "merino-wool-socks", "$18.00"),
+            product("Waxed Canvas Tote", "waxed-canvas-tote", "$42.00"),
+            product("Trail Water Bottle", "trail-water-bottle", "$24.00"),
+        ],
+        goodwill_code: Some("SORRY15".to_owned()),
         ..PolicyData::default()
     })
     .expect("the demo policy is valid")
+}
+
+/// The demo's tracking-link key. Public on purpose: it signs links only `wismo demo` accepts
+/// (`wismo tracking-link --demo`), never a configured shop's.
+pub const TRACKING_LINK_SECRET: &[u8; 32] = b"wismo-demo-tracking-links-public";
+
+/// The key the demo's app proxy stand-in signs with, public for the same reason.
+pub const APP_PROXY_SECRET: &[u8; 32] = b"wismo-demo-app-proxy-stand-in-ok";
+
+/// Tracking links as the demo mints and checks them.
+pub fn tracking_links() -> crate::auth::TrackingLinks {
+    crate::auth::TrackingLinks::new(TRACKING_LINK_SECRET, crate::auth::DEFAULT_LINK_DAYS)
+        .expect("the demo key is long enough")
+}
+
+/// The app proxy as the demo's stand-in signs for it.
+pub fn app_proxy() -> crate::auth::AppProxy {
+    crate::auth::AppProxy::new(
+        crate::auth::SharedSecret::new(APP_PROXY_SECRET, 32).expect("the demo key is long enough"),
+        crate::auth::DEFAULT_MAX_AGE_SECONDS,
+        None,
+    )
 }
 
 /// The storefront customer id of the demo's first shopper (Jane, order 1001); the others follow.

@@ -36,6 +36,14 @@ impl Resolved {
         )
     }
 
+    /// Whether the order is still on its way (see `Situation::is_open`).
+    pub fn open(&self) -> bool {
+        self.resolution
+            .situation
+            .as_ref()
+            .is_none_or(wismo::resolve::Situation::is_open)
+    }
+
     /// Whether something is going wrong with the delivery.
     pub fn problem(&self) -> bool {
         self.resolution.card.as_ref().is_some_and(|c| c.problem)

@@ -6,51 +6,16 @@
 //! one for a missing order, and is rate limited per order and per customer.
 
 use super::agent::resolve_all;
-use super::helpdesk_auth::wrong_credential;
 use super::session::{issue, SessionResponse};
-use crate::auth::{Attempt, ProxyRequest};
+use crate::auth::Attempt;
 use crate::error::AppError;
 use crate::state::AppState;
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
-use axum::Json;
+use crate::storefront::gate::Proxied;
+use axum::extract::State;
+use axum::{Extension, Json};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use wismo::OrderNumber;
-
-/// A verified app proxy request.
-pub struct Proxied {
-    pub request: ProxyRequest,
-}
-
-impl Proxied {
-    /// The logged-in customer; `unauthorized` when nobody is logged in.
-    fn customer(&self) -> Result<&str, AppError> {
-        self.request
-            .customer_id
-            .as_deref()
-            .ok_or(AppError::Unauthorized)
-    }
-}
-
-impl FromRequestParts<AppState> for Proxied {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let proxy = state
-            .integrations
-            .app_proxy
-            .as_ref()
-            .ok_or(AppError::NotConfigured("the app proxy"))?;
-        match proxy.verify(parts.uri.query().unwrap_or_default(), state.clock.now()) {
-            Ok(request) => Ok(Self { request }),
-            Err(e) => {
-                tracing::debug!(error = %e, "app proxy request refused");
-                Err(wrong_credential(parts, state).await)
-            }
-        }
-    }
-}
 
 /// One of the customer's orders in the storefront's list.
 #[derive(Debug, Serialize)]
@@ -63,6 +28,10 @@ pub struct OrderSummary {
     pub headline: String,
     /// Something is going wrong with the delivery.
     pub problem: bool,
+    /// Still on its way (not delivered, returned or cancelled): worth asking about.
+    pub open: bool,
+    /// What was ordered, by title, for telling orders apart ("the boots or the jacket?").
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,7 +42,7 @@ pub struct OrderList {
 /// `GET /apps/wismo/orders`: the logged-in customer's orders, newest first.
 pub async fn orders(
     State(state): State<AppState>,
-    proxied: Proxied,
+    Extension(proxied): Extension<Proxied>,
 ) -> Result<Json<OrderList>, AppError> {
     let customer = proxied.customer()?;
     let numbers = state.orders.orders_of_customer(customer).await?;
@@ -84,6 +53,14 @@ pub async fn orders(
             situation: r.situation(),
             headline: r.headline(),
             problem: r.problem(),
+            open: r.open(),
+            items: r
+                .ctx
+                .order
+                .line_items
+                .iter()
+                .map(|li| li.title.clone())
+                .collect(),
             order_number: r.ctx.order.number.clone(),
             created_at: r.ctx.order.created_at,
         })
@@ -95,7 +72,7 @@ pub async fn orders(
 /// orders, as `POST /api/v1/session` would give after typing the e-mail.
 pub async fn session(
     State(state): State<AppState>,
-    proxied: Proxied,
+    Extension(proxied): Extension<Proxied>,
 ) -> Result<Json<SessionResponse>, AppError> {
     let raw = proxied
         .request

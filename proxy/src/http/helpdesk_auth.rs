@@ -20,7 +20,7 @@ fn authorization(parts: &Parts) -> Option<&str> {
 
 /// Counts a wrong credential (a bad signature, token or secret) against the client and answers
 /// `unauthorized`, or `rate_limited` once the client has failed too often.
-pub(super) async fn wrong_credential(parts: &mut Parts, state: &AppState) -> AppError {
+pub(crate) async fn wrong_credential(parts: &mut Parts, state: &AppState) -> AppError {
     let Ok(client) = ClientIp::from_request_parts(parts, state).await;
     Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized).await
 }

@@ -1,7 +1,7 @@
-//! Routes for callers other than the widget: Shopify's app proxy (`/apps/wismo`), the Zendesk
-//! app (`/agent/zendesk`) and the Gorgias integration (`/gorgias`). Nothing here may be cached.
+//! Routes for the helpdesks: the Zendesk app (`/agent/zendesk`) and the Gorgias integration
+//! (`/gorgias`). Nothing here may be cached. Shopify's app proxy lives in `storefront`.
 
-use super::{app_proxy, helpdesk};
+use super::helpdesk;
 use crate::state::AppState;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
@@ -10,8 +10,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/apps/wismo/orders", get(app_proxy::orders))
-        .route("/apps/wismo/session", get(app_proxy::session))
         .route("/agent/zendesk/customer", get(helpdesk::zendesk))
         .route("/gorgias/customer", get(helpdesk::gorgias))
         .layer(SetResponseHeaderLayer::overriding(

@@ -44,6 +44,18 @@ pub async fn post(
     let ctx = order_context(&state, &shopper.0)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    converse(&state, ctx, text, req.channel).await.map(Json)
+}
+
+/// Answers `text` about the verified order in `ctx`, continuing the shopper's stored
+/// conversation on any channel, and stores the turn. A message answered at the same time in the
+/// same conversation is a `conflict`, to send again.
+pub(crate) async fn converse(
+    state: &AppState,
+    ctx: wismo::OrderContext,
+    text: &str,
+    channel: Channel,
+) -> Result<Resolution, AppError> {
     let email = ctx.order.customer.email.clone();
     let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
     let stored = store.get(&email).await?;
@@ -54,13 +66,13 @@ pub async fn post(
     let turn = [
         Message {
             at: now,
-            channel: req.channel,
+            channel,
             direction: Direction::In,
             text: text.to_owned(),
         },
         Message {
             at: now,
-            channel: req.channel,
+            channel,
             direction: Direction::Out,
             text: resolution.reply.clone(),
         },
@@ -69,7 +81,7 @@ pub async fn post(
         .put(&email, &resolution.conversation, read_version, &turn)
         .await
     {
-        Ok(_) => Ok(Json(resolution)),
+        Ok(_) => Ok(resolution),
         Err(PutError::Conflict) => Err(AppError::Conflict {
             code: "conversation_changed",
             message:

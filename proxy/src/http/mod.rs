@@ -26,18 +26,20 @@ use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use actions::Executed;
+pub(crate) use app_proxy::{orders as app_proxy_orders, session as app_proxy_session};
 pub use carrier_webhooks::easypost_signature;
+pub(crate) use helpdesk_auth::wrong_credential;
+pub(crate) use messages::converse;
 pub use messages::{MessageRequest, MAX_MESSAGE_CHARS};
 pub use orders::order_context;
 pub use session::{SessionRequest, SessionResponse};
 pub use shopper::Shopper;
+pub(crate) use static_files::routes as static_routes;
 
-/// The whole proxy as a router.
-///
-/// CORS is off on purpose: the demo storefront is served from this origin. A storefront on
-/// another origin (a Shopify shop) will reach the API through Shopify's app proxy instead.
-pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+/// The shopper API, served at `/api/v1` and, behind the app proxy's signature, at
+/// `/apps/wismo/api/v1`.
+fn api() -> Router<AppState> {
+    Router::new()
         .route("/shop", get(shop::get))
         .route("/session", post(session::create))
         .route("/orders/{number}", get(orders::get))
@@ -48,20 +50,30 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
-        ));
+        ))
+}
+
+/// The whole proxy as a router.
+///
+/// A storefront on another origin reaches it through Shopify's app proxy (`/apps/wismo/…` on
+/// the shop's own domain), or, for shops not on Shopify, directly from the origins listed in
+/// `storefront.cors_origins`.
+pub fn app(state: AppState) -> Router {
     let webhooks = Router::new()
         .route("/shopify", post(webhooks::shopify))
         .route("/easypost", post(carrier_webhooks::easypost))
         .route("/aftership", post(carrier_webhooks::aftership))
         .fallback(|| async { AppError::NotFound });
     let router = Router::new()
-        .nest("/api/v1", api)
+        .nest("/api/v1", api())
+        .merge(crate::storefront::routes(&state, api()))
         .nest("/webhooks", webhooks)
         .route("/healthz", get(healthz))
         .merge(integrations::routes())
         .merge(crate::outreach::http::routes())
         .merge(ops::routes())
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
+        .layer(cors(&state))
         // Only routed requests are counted, by their route pattern (never a raw path).
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -76,6 +88,26 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ));
     crate::ops::observe(router).with_state(state)
+}
+
+/// Cross-origin access for the storefronts the config lists: reading the API and loading the
+/// widget's module and wasm. No credentials (the session token is sent explicitly), so a
+/// listed origin gets nothing a page could not already get by asking.
+fn cors(state: &AppState) -> tower_http::cors::CorsLayer {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let origins = state.storefront.cors_origins.clone();
+    if origins.is_empty() {
+        return CorsLayer::new();
+    }
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            axum::http::HeaderName::from_static("idempotency-key"),
+        ])
+        .max_age(std::time::Duration::from_secs(600))
 }
 
 async fn healthz() -> &'static str {

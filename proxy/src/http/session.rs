@@ -30,6 +30,10 @@ pub struct SessionResponse {
     pub token: String,
     pub expires_at: DateTime<Utc>,
     pub order_number: OrderNumber,
+    /// The order's tracking page, relative to the proxy (or the app proxy's prefix), when
+    /// tracking links are configured: the widget's order card links to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_path: Option<String>,
 }
 
 /// The second factor the shopper gave, parsed.
@@ -150,6 +154,11 @@ pub fn issue(state: &AppState, number: OrderNumber) -> SessionResponse {
     SessionResponse {
         token: state.session_key.issue(&number, expires_at),
         expires_at,
+        tracking_path: state
+            .integrations
+            .tracking_links
+            .as_ref()
+            .map(|l| format!("/t/{}", l.issue(&number, state.clock.now()))),
         order_number: number,
     }
 }

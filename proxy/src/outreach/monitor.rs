@@ -196,6 +196,29 @@ fn recipient(order: &Order, channel: Channel) -> Option<String> {
     }
 }
 
+/// The notice's words and, when tracking links and the public URL are configured, the line
+/// that links the order's tracking page (signed for the link's lifetime).
+fn with_tracking_link(
+    state: &AppState,
+    order: &Order,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> String {
+    let (Some(links), Some(base)) = (
+        state.integrations.tracking_links.as_ref(),
+        state.outreach.public_url.as_deref(),
+    ) else {
+        return notice.text.clone();
+    };
+    format!(
+        "{}\n\n{} {}/t/{}",
+        notice.text,
+        wismo::track::label(notice.lang, wismo::track::Label::TrackLink),
+        base.trim_end_matches('/'),
+        links.issue(&order.number, now)
+    )
+}
+
 /// Queues a notice and writes it into the shopper's conversation (so a reply on any channel
 /// continues from it), inside the batch's transaction; returns whether it was new.
 async fn queue(
@@ -208,6 +231,7 @@ async fn queue(
     let Some(to) = recipient(order, notice.channel) else {
         return Ok(false);
     };
+    let body = with_tracking_link(state, order, notice, now);
     let id = outbox::enqueue(
         &mut *tx,
         &NewMessage {
@@ -220,7 +244,7 @@ async fn queue(
             email: order.customer.email.as_str(),
             lang: notice.lang.code(),
             subject: &notice.subject,
-            body: &notice.text,
+            body: &body,
             replies: &notice.replies,
         },
         now,

@@ -91,6 +91,8 @@ pub enum Key {
     RefundInfo,
     // What the widget itself says while it talks to the proxy.
     Welcome,
+    WhichOrder,
+    OrderedOn,
     Checking,
     VerifyFailed,
     TooManyAttempts,
@@ -482,31 +484,31 @@ fn words(lang: Lang, key: Key) -> Words {
         (OutreachStopped, De) => same("Sie erhalten hier keine Neuigkeiten von {brand} mehr. Antworten Sie START, um sie wieder einzuschalten."),
 
         (AskIdentity, En) => pair(
-            "I can check that for you. What's your order number and the e-mail address you used to order? For example: #1001 jane@example.com",
-            "I can check that for you. What is your order number, and which e-mail address did you use to order? For example: #1001 jane@example.com",
+            "I can check that for you. What's your order number and the e-mail address you used to order (or the postcode it ships to)? For example: #1001 jane@example.com",
+            "I can check that for you. What is your order number, and which e-mail address did you use to order (or the postcode it ships to)? For example: #1001 jane@example.com",
         ),
         (AskIdentity, Es) => pair(
-            "Puedo comprobarlo. ¿Cuál es tu número de pedido y el e-mail con el que compraste? Por ejemplo: #1001 jane@example.com",
-            "Puedo comprobarlo. ¿Cuál es su número de pedido y el e-mail con el que realizó la compra? Por ejemplo: #1001 jane@example.com",
+            "Puedo comprobarlo. ¿Cuál es tu número de pedido y el e-mail con el que compraste (o el código postal de envío)? Por ejemplo: #1001 jane@example.com",
+            "Puedo comprobarlo. ¿Cuál es su número de pedido y el e-mail con el que realizó la compra (o el código postal de envío)? Por ejemplo: #1001 jane@example.com",
         ),
-        (AskIdentity, Fr) => same("Je peux vérifier. Quel est votre numéro de commande et l'adresse e-mail utilisée pour commander ? Par exemple : #1001 jane@example.com"),
-        (AskIdentity, De) => same("Das kann ich prüfen. Wie lauten Ihre Bestellnummer und die E-Mail-Adresse, mit der Sie bestellt haben? Zum Beispiel: #1001 jane@example.com"),
+        (AskIdentity, Fr) => same("Je peux vérifier. Quel est votre numéro de commande et l'adresse e-mail utilisée pour commander (ou le code postal de livraison) ? Par exemple : #1001 jane@example.com"),
+        (AskIdentity, De) => same("Das kann ich prüfen. Wie lauten Ihre Bestellnummer und die E-Mail-Adresse, mit der Sie bestellt haben (oder die Postleitzahl der Lieferadresse)? Zum Beispiel: #1001 jane@example.com"),
 
         (AskEmail, En) => pair(
-            "Thanks! And the e-mail address you used for order {order}?",
-            "Thank you. Which e-mail address did you use for order {order}?",
+            "Thanks! And the e-mail address you used for order {order} (or the postcode it ships to)?",
+            "Thank you. Which e-mail address did you use for order {order} (or which postcode does it ship to)?",
         ),
         (AskEmail, Es) => pair(
-            "¡Gracias! ¿Y el e-mail que usaste para el pedido {order}?",
-            "Gracias. ¿Con qué e-mail realizó el pedido {order}?",
+            "¡Gracias! ¿Y el e-mail que usaste para el pedido {order} (o el código postal de envío)?",
+            "Gracias. ¿Con qué e-mail realizó el pedido {order} (o cuál es el código postal de envío)?",
         ),
         (AskEmail, Fr) => pair(
-            "Merci ! Et l'adresse e-mail utilisée pour la commande {order} ?",
-            "Merci. Quelle adresse e-mail avez-vous utilisée pour la commande {order} ?",
+            "Merci ! Et l'adresse e-mail utilisée pour la commande {order} (ou le code postal de livraison) ?",
+            "Merci. Quelle adresse e-mail avez-vous utilisée pour la commande {order} (ou quel est le code postal de livraison) ?",
         ),
         (AskEmail, De) => pair(
-            "Danke! Und die E-Mail-Adresse, die Sie für Bestellung {order} verwendet haben?",
-            "Vielen Dank. Welche E-Mail-Adresse haben Sie für Bestellung {order} verwendet?",
+            "Danke! Und die E-Mail-Adresse, die Sie für Bestellung {order} verwendet haben (oder die Postleitzahl der Lieferadresse)?",
+            "Vielen Dank. Welche E-Mail-Adresse haben Sie für Bestellung {order} verwendet (oder wie lautet die Postleitzahl der Lieferadresse)?",
         ),
 
         (AskOrderNumber, En) => pair(
@@ -542,6 +544,21 @@ fn words(lang: Lang, key: Key) -> Words {
             "Hallo! Ich bin der Assistent von {brand}. Ich kann Ihnen sagen, wo Ihre Bestellung ist: fragen Sie einfach.",
             "Guten Tag. Ich bin der Assistent von {brand}. Ich kann Ihnen sagen, wo Ihre Bestellung ist. Wie kann ich Ihnen helfen?",
         ),
+
+        (WhichOrder, En) => pair(
+            "Which one shall I check: {choices}?",
+            "Which order would you like me to check: {choices}?",
+        ),
+        (WhichOrder, Es) => pair(
+            "¿Cuál reviso: {choices}?",
+            "¿Qué pedido desea que revise: {choices}?",
+        ),
+        (WhichOrder, Fr) => same("Quelle commande dois-je vérifier : {choices} ?"),
+        (WhichOrder, De) => same("Welche Bestellung soll ich prüfen: {choices}?"),
+        (OrderedOn, En) => same("the {item} ordered {date}"),
+        (OrderedOn, Es) => same("el pedido de {item} del {date}"),
+        (OrderedOn, Fr) => same("la commande {item} du {date}"),
+        (OrderedOn, De) => same("die Bestellung {item} vom {date}"),
 
         (Welcome, En) => pair(
             "Hi! I can tell you where your order is and when it will arrive. What can I help with?",
@@ -1217,6 +1234,8 @@ impl Key {
         Key::DamagedInfo,
         Key::RefundInfo,
         Key::Welcome,
+        Key::WhichOrder,
+        Key::OrderedOn,
         Key::Checking,
         Key::VerifyFailed,
         Key::TooManyAttempts,

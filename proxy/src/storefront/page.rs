@@ -1,0 +1,391 @@
+//! `/t/{token}`: the branded tracking page a signed link opens (also `/apps/wismo/t/{token}`
+//! through the app proxy). The proxy renders the whole page with the native core, so it works
+//! without JavaScript: the deadline question and the chat are plain forms that post back here.
+//! The page's wasm (`widget/track`) then takes over the same markup: it answers without a reload
+//! and redraws the page when new scans arrive. A wrong, altered or expired link gets one plain
+//! page that says only that the link is not valid and how to look the order up.
+
+use super::gate::Proxied;
+use crate::auth::{Attempt, ClientIp};
+use crate::conversations::{Channel, ConversationStore, Direction};
+use crate::error::AppError;
+use crate::http::{converse, order_context, Shopper};
+use crate::state::AppState;
+use axum::extract::rejection::{FormRejection, JsonRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form, Json};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wismo::carrier::Lang;
+use wismo::track::{self, escape, label, ChatLine, Label, TrackPage};
+use wismo::{OrderContext, OrderNumber};
+
+/// How many of the latest messages the page shows.
+pub const CHAT_LINES: usize = 20;
+
+/// `?lang=fr&by=2026-12-10`: both optional.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// What the page's forms send: a chat message (or a choice's label) and the form's key.
+#[derive(Debug, Deserialize)]
+pub struct Ask {
+    pub message: String,
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+/// What the page's wasm gets back for a message: the two new lines and the core's answer.
+#[derive(Debug, Serialize)]
+pub struct Answered {
+    pub lines: Vec<ChatLine>,
+    pub resolution: wismo::Resolution,
+}
+
+/// The order a link grants, or the one refusal every failure gets (counted per client).
+async fn open(state: &AppState, token: &str, client: &ClientIp) -> Result<OrderContext, AppError> {
+    let links = state
+        .integrations
+        .tracking_links
+        .as_ref()
+        .ok_or(AppError::NotConfigured("tracking links"))?;
+    let wrong = || async {
+        Attempt::wrong_credential(&state.limiter, vec![client.key()], AppError::Unauthorized).await
+    };
+    let number: OrderNumber = match links.verify(token, state.clock.now()) {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::debug!(error = %e, "tracking link refused");
+            return Err(wrong().await);
+        }
+    };
+    match order_context(state, &number).await? {
+        Some(ctx) => Ok(ctx),
+        None => Err(wrong().await),
+    }
+}
+
+/// The page's language: asked for, else the browser's first of ours, else the order's.
+fn language(q: &PageQuery, headers: &HeaderMap, order_locale: Option<&str>) -> Lang {
+    let ours = |tag: &str| {
+        let tag = tag.trim();
+        ["en", "es", "fr", "de"]
+            .iter()
+            .any(|l| tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(l)))
+            .then(|| Lang::from_locale(tag))
+    };
+    if let Some(l) = q.lang.as_deref().and_then(ours) {
+        return l;
+    }
+    let browser = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').find_map(|t| ours(t.split(';').next()?)));
+    browser
+        .or_else(|| order_locale.and_then(ours))
+        .unwrap_or(Lang::En)
+}
+
+/// Where the page's own URLs start: `/apps/wismo` through the app proxy, the root directly.
+fn prefix(proxied: Option<&Extension<Proxied>>) -> String {
+    proxied.map(|Extension(p)| p.prefix()).unwrap_or_default()
+}
+
+/// A fresh key for the page's forms.
+fn form_key() -> String {
+    let mut bytes = [0u8; 12];
+    if getrandom::fill(&mut bytes).is_err() {
+        return String::new();
+    }
+    hex::encode(bytes)
+}
+
+async fn chat_lines(state: &AppState, ctx: &OrderContext) -> Result<Vec<ChatLine>, AppError> {
+    let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
+    let history = store.history(&ctx.order.customer.email).await?;
+    let skip = history.len().saturating_sub(CHAT_LINES);
+    Ok(history
+        .into_iter()
+        .skip(skip)
+        .map(|m| ChatLine {
+            shopper: m.direction == Direction::In,
+            channel: m.channel.as_str().to_owned(),
+            text: m.text,
+        })
+        .collect())
+}
+
+/// `GET /t/{token}`: the page.
+pub async fn get(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+    client: ClientIp,
+    proxied: Option<Extension<Proxied>>,
+) -> Response {
+    let prefix = prefix(proxied.as_ref());
+    let ctx = match open(&state, &token, &client).await {
+        Ok(ctx) => ctx,
+        Err(e) => return invalid(&state, &q, &headers, e),
+    };
+    let lang = language(&q, &headers, Some(&ctx.order.customer.locale));
+    let by =
+        q.by.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let mut page = track::page(&ctx, lang, by);
+    match chat_lines(&state, &ctx).await {
+        Ok(lines) => page.chat = lines,
+        Err(e) => tracing::warn!(error = %e, "the tracking page shows no conversation"),
+    }
+    html(StatusCode::OK, document(&state, &page, &prefix, &token))
+}
+
+/// `POST /t/{token}` (a form): answers the message in the shopper's conversation, carries out
+/// what needs no further yes, and goes back to the page's chat (so a reload sends nothing).
+pub async fn post(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+    client: ClientIp,
+    proxied: Option<Extension<Proxied>>,
+    form: Result<Form<Ask>, FormRejection>,
+) -> Response {
+    let prefix = prefix(proxied.as_ref());
+    let ctx = match open(&state, &token, &client).await {
+        Ok(ctx) => ctx,
+        Err(e) => return invalid(&state, &q, &headers, e),
+    };
+    let Ok(Form(ask)) = form else {
+        return AppError::BadRequest("send a message field".into()).into_response();
+    };
+    if let Err(e) = answer(&state, ctx, &ask).await {
+        return e.into_response();
+    }
+    let mut to = format!("{prefix}/t/{token}");
+    if let Some(l) = q
+        .lang
+        .as_deref()
+        .filter(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        to.push_str("?lang=");
+        to.push_str(l);
+    }
+    to.push_str("#wismo-chat");
+    Redirect::to(&to).into_response()
+}
+
+/// `POST /t/{token}/messages` (JSON `{"message": …, "key": …}`): the same, for the page's wasm.
+pub async fn message(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    client: ClientIp,
+    body: Result<Json<Ask>, JsonRejection>,
+) -> Result<Json<Answered>, AppError> {
+    let ctx = open(&state, &token, &client).await?;
+    let Json(ask) = body?;
+    answer(&state, ctx, &ask).await.map(Json)
+}
+
+async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answered, AppError> {
+    let text = ask.message.trim();
+    if text.is_empty() || text.chars().count() > crate::http::MAX_MESSAGE_CHARS {
+        return Err(AppError::BadRequest(format!(
+            "message must be 1 to {} characters",
+            crate::http::MAX_MESSAGE_CHARS
+        )));
+    }
+    let shopper = Shopper(ctx.order.number.clone());
+    let resolution = converse(state, ctx, text, Channel::Chat).await?;
+    // The same key for the same form: a form sent twice runs each action once.
+    let key = ask
+        .key
+        .as_deref()
+        .filter(|k| !k.is_empty() && k.len() <= 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map_or_else(form_key, str::to_owned);
+    for (i, p) in resolution
+        .proposals
+        .iter()
+        .filter(|p| p.is_executable())
+        .enumerate()
+    {
+        let key = format!("track-{key}-{}-{i}", resolution.conversation.turns);
+        match crate::http::actions::execute_for(state, &shopper, "tracking page", key, p).await {
+            Ok(res) if res.status().is_success() => {}
+            Ok(res) => tracing::warn!(action = p.action.kind(), status = %res.status(),
+                "action from the tracking page refused"),
+            Err(e) => tracing::error!(action = p.action.kind(), error = %e,
+                "action from the tracking page failed"),
+        }
+    }
+    Ok(Answered {
+        lines: vec![
+            ChatLine {
+                shopper: true,
+                channel: Channel::Chat.as_str().to_owned(),
+                text: text.to_owned(),
+            },
+            ChatLine {
+                shopper: false,
+                channel: Channel::Chat.as_str().to_owned(),
+                text: resolution.reply.clone(),
+            },
+        ],
+        resolution,
+    })
+}
+
+/// The one page every refused link gets: no detail about why. Not configured stays an error.
+fn invalid(state: &AppState, q: &PageQuery, headers: &HeaderMap, e: AppError) -> Response {
+    let status = match e {
+        AppError::Unauthorized => StatusCode::NOT_FOUND,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        other => return other.into_response(),
+    };
+    let lang = language(q, headers, None);
+    let brand = escape(&state.policy.brand_name);
+    let body = format!(
+        "<main id=\"wismo-track\"><h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"{}\">{}</a></p></main>",
+        label(lang, Label::InvalidTitle),
+        label(lang, Label::InvalidText),
+        escape(&state.storefront.contact_url),
+        label(lang, Label::LookUp),
+    );
+    html(
+        status,
+        shell(
+            state,
+            lang,
+            label(lang, Label::InvalidTitle),
+            &brand,
+            &body,
+            None,
+        ),
+    )
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut res = (status, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The token is in the address: no product link, logo or carrier page may see it.
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' https:; style-src 'self' 'unsafe-inline'; \
+             script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    res
+}
+
+/// The whole document for a verified order.
+fn document(state: &AppState, page: &TrackPage, prefix: &str, token: &str) -> String {
+    let title = format!(
+        "{} · {}",
+        track::fill(label(page.lang, Label::Order), &[("order", &page.order)]),
+        page.brand
+    );
+    let main = format!(
+        "<main id=\"wismo-track\" data-base=\"{}\" data-token=\"{}\" data-lang=\"{}\">{}</main>",
+        escape(prefix),
+        escape(token),
+        page.lang.code(),
+        track::main_html(page, &form_key()),
+    );
+    let script = format!(
+        "<script type=\"module\" src=\"{}/widget/track/wismo_track.js\" data-wismo-track></script>",
+        escape(prefix)
+    );
+    shell(
+        state,
+        page.lang,
+        &title,
+        &escape(&page.brand),
+        &main,
+        Some(&script),
+    )
+}
+
+/// The frame around a page: the brand's header and footer and the page's styles.
+fn shell(
+    state: &AppState,
+    lang: Lang,
+    title: &str,
+    brand: &str,
+    main: &str,
+    script: Option<&str>,
+) -> String {
+    let theme = &state.storefront.theme;
+    let logo = match &theme.logo_url {
+        Some(url) => format!(
+            "<img class=\"logo\" src=\"{}\" alt=\"{brand}\" width=\"160\" height=\"32\">",
+            escape(url)
+        ),
+        None => format!("<span class=\"name\">{brand}</span>"),
+    };
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\
+         <meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
+         <style>:root{{--accent:{accent}}}{CSS}</style>\
+         <noscript><meta http-equiv=\"refresh\" content=\"600\"></noscript></head>\
+         <body><header class=\"brand\">{logo}</header>{main}\
+         <footer><p>{footer}</p></footer>{script}</body></html>",
+        lang = lang.code(),
+        title = escape(title),
+        accent = theme.accent,
+        footer = track::fill(label(lang, Label::Footer), &[("brand", brand)]),
+        script = script.unwrap_or_default(),
+    )
+}
+
+/// Mobile first: one column that widens to a comfortable measure; fixed sizes for the logo so
+/// nothing moves when it loads.
+const CSS: &str = "*{box-sizing:border-box}\
+body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1c1917;background:#f5f5f4}\
+header.brand,main,footer{max-width:40rem;margin:0 auto;padding:0 16px}\
+header.brand{display:flex;align-items:center;height:64px;padding-top:env(safe-area-inset-top)}\
+.logo{width:160px;height:32px;object-fit:contain;object-position:left center}\
+.name{font-weight:700;font-size:1.125rem}\
+h1{font-size:1.5rem;margin:8px 0 0}h2{font-size:1.125rem;margin:0 0 4px}h3{font-size:1rem;margin:16px 0 4px}\
+.hello{margin:0 0 16px;color:#57534e}\
+section{background:#fff;border-radius:12px;padding:16px;margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}\
+.status{border-left:6px solid var(--accent)}.status.problem{border-left-color:#b45309}\
+.eta strong{display:block;font-size:1.125rem}.eta span,.checked,.meta{color:#57534e;font-size:.875rem}\
+.tn{font-family:ui-monospace,monospace;overflow-wrap:anywhere}\
+.timeline{list-style:none;margin:0;padding:0}.timeline li{padding:8px 0 8px 16px;border-left:2px solid #d6d3d1;position:relative}\
+.timeline li::before{content:'';position:absolute;left:-6px;top:14px;width:10px;height:10px;border-radius:50%;background:#a8a29e}\
+.timeline li:first-child::before{background:var(--accent)}\
+.timeline time{display:block;font-size:.8125rem;color:#57534e}\
+form.deadline{background:#fff;border-radius:12px;padding:16px;margin:0 0 16px}\
+label{display:block;font-weight:600;margin:0 0 6px}.row{display:flex;gap:8px}\
+input{flex:1;min-width:0;font:inherit;padding:10px 12px;border:1px solid #a8a29e;border-radius:8px;min-height:44px}\
+button,.button{font:inherit;font-weight:600;min-height:44px;padding:10px 16px;border:0;border-radius:8px;background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}\
+.choices{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}.choices button{background:#fff;color:var(--accent);border:2px solid var(--accent)}\
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}\
+.answer:empty{display:none}.answer{margin:12px 0 0;padding:12px;background:#f5f5f4;border-radius:8px}\
+.apology{background:#fffbeb}.code{font-weight:700}\
+.products ul{list-style:none;padding:0;margin:0;display:grid;gap:8px}.products a{color:var(--accent);font-weight:600}.price{color:#57534e}\
+.messages{list-style:none;padding:0;margin:0 0 12px}.messages li{margin:8px 0;padding:8px 12px;border-radius:12px;background:#f5f5f4}\
+.messages li.in{background:#e7e5e4;margin-left:15%}.messages li.out{margin-right:15%}.who{display:block;font-size:.75rem;color:#57534e}\
+footer{color:#57534e;font-size:.875rem;padding-bottom:calc(24px + env(safe-area-inset-bottom))}\
+@media (prefers-reduced-motion:reduce){*{transition:none!important}}";
