@@ -480,7 +480,7 @@ async fn the_session_token_rides_in_the_query_through_the_app_proxy() {
             ))
             .await
             .text();
-        assert!(html.contains("src=\"/apps/wismo/widget/track/wismo_track.js\""));
+        assert!(html.contains("src=\"/apps/wismo/track.js\""));
     }
 }
 

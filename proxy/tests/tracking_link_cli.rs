@@ -59,3 +59,34 @@ fn the_environment_supplies_the_secret_and_without_one_it_fails() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("WISMO_TRACKING_LINK_SECRET"), "{err}");
 }
+
+#[test]
+fn a_demo_link_is_a_path_the_running_demo_accepts() {
+    let out = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["tracking-link", "--demo", "1004"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let path = text.lines().next().unwrap();
+    let token = path.strip_prefix("/t/").expect("a /t/ path");
+    let granted = wismo_proxy::demo::tracking_links()
+        .verify(token, wismo_proxy::demo::now())
+        .unwrap();
+    assert_eq!(granted.as_str(), "1004");
+    // Neither both sources nor none.
+    let both = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["tracking-link", "--demo", "--config", "x.toml", "1004"])
+        .output()
+        .unwrap();
+    assert!(!both.status.success());
+    let none = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["tracking-link", "1004"])
+        .output()
+        .unwrap();
+    assert!(!none.status.success());
+}

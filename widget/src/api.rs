@@ -1,10 +1,10 @@
 //! Every network call the widget makes, in one place: verify the shopper, fetch their order, and
 //! ask the proxy to carry out what the shopper agreed to.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
 use wismo::resolve::Proposal;
-use wismo::{Email, OrderContext, OrderNumber, Policy};
+use wismo::{Email, OrderContext, OrderNumber, Policy, Postcode};
 
 /// Why talking to the proxy failed, in the terms the conversation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,26 @@ pub enum ApiError {
 pub struct Loaded {
     pub context: OrderContext,
     pub token: String,
+    /// The order's tracking page, a full URL, when the proxy mints tracking links.
+    pub tracking_url: Option<String>,
+}
+
+/// What proves the shopper owns an order, besides its number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Proof {
+    Email(Email),
+    Postcode(Postcode),
+}
+
+/// One of a signed-in customer's orders, as the storefront lists them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MyOrder {
+    pub order_number: OrderNumber,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Still on its way: worth asking about.
+    pub open: bool,
+    #[serde(default)]
+    pub items: Vec<String>,
 }
 
 /// Why the proxy would not carry out an action, in its own words.
@@ -40,28 +60,100 @@ struct ErrorBody {
     message: String,
 }
 
-/// Where the proxy is, e.g. `https://wismo.example.com` (no trailing slash).
+/// Where the proxy is, e.g. `https://wismo.example.com`, or `/apps/wismo` on a Shopify
+/// storefront (no trailing slash).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Api {
     base: String,
+    /// Behind Shopify's app proxy, which passes neither cookies nor (promisedly) the
+    /// `Authorization` header: the session token rides in the query, which it signs and passes.
+    via_app_proxy: bool,
 }
 
 #[derive(Serialize)]
 struct SessionRequest<'a> {
     order_number: &'a str,
-    email: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postcode: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
 struct Session {
     token: String,
+    #[serde(default)]
+    tracking_path: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MyOrders {
+    orders: Vec<MyOrder>,
 }
 
 impl Api {
-    pub fn new(base: &str) -> Self {
+    pub fn new(base: &str, via_app_proxy: bool) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
+            via_app_proxy,
         }
+    }
+
+    /// A URL for `path` carrying `token` the way this storefront can.
+    fn url(&self, path: &str, token: Option<&str>) -> String {
+        match token {
+            Some(t) if self.via_app_proxy => {
+                let sep = if path.contains('?') { '&' } else { '?' };
+                format!("{}{path}{sep}session={}", self.base, encode(t))
+            }
+            _ => format!("{}{path}", self.base),
+        }
+    }
+
+    fn authorised(&self, request: RequestBuilder, token: &str) -> RequestBuilder {
+        if self.via_app_proxy {
+            request
+        } else {
+            request.header("Authorization", &format!("Bearer {token}"))
+        }
+    }
+
+    /// A signed-in customer's orders, newest first (through the app proxy only).
+    pub async fn my_orders(&self) -> Result<Vec<MyOrder>, ApiError> {
+        let response = Request::get(&self.url("/orders", None))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        json::<MyOrders>(check(response)?).await.map(|o| o.orders)
+    }
+
+    /// A session for one of the signed-in customer's orders, then that order.
+    pub async fn load_my_order(&self, number: &OrderNumber) -> Result<Loaded, ApiError> {
+        let path = format!("/session?order_number={}", number.as_str());
+        let response = Request::get(&self.url(&path, None))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let session: Session = json(check(response)?).await?;
+        self.load(number, session).await
+    }
+
+    async fn load(&self, number: &OrderNumber, session: Session) -> Result<Loaded, ApiError> {
+        let path = format!("/api/v1/orders/{}", number.as_str());
+        let response = self
+            .authorised(
+                Request::get(&self.url(&path, Some(&session.token))),
+                &session.token,
+            )
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let context = json(check(response)?).await?;
+        Ok(Loaded {
+            context,
+            tracking_url: session.tracking_path.map(|p| format!("{}{p}", self.base)),
+            token: session.token,
+        })
     }
 
     /// The brand's public policy (name, processing and transit times).
@@ -77,15 +169,22 @@ impl Api {
         json::<Shop>(check(response)?).await.map(|s| s.policy)
     }
 
-    /// Verifies the shopper with order number and e-mail, then loads that order.
+    /// Verifies the shopper with order number and e-mail or postcode, then loads that order.
     pub async fn load_order(
         &self,
         number: &OrderNumber,
-        email: &Email,
+        proof: &Proof,
     ) -> Result<Loaded, ApiError> {
         let body = SessionRequest {
             order_number: number.as_str(),
-            email: email.as_str(),
+            email: match proof {
+                Proof::Email(e) => Some(e.as_str()),
+                Proof::Postcode(_) => None,
+            },
+            postcode: match proof {
+                Proof::Postcode(p) => Some(p.as_str()),
+                Proof::Email(_) => None,
+            },
         };
         let response = Request::post(&format!("{}/api/v1/session", self.base))
             .json(&body)
@@ -94,16 +193,7 @@ impl Api {
             .await
             .map_err(|_| ApiError::Network)?;
         let session: Session = json(check(response)?).await?;
-        let response = Request::get(&format!("{}/api/v1/orders/{}", self.base, number.as_str()))
-            .header("Authorization", &format!("Bearer {}", session.token))
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
-        let context = json(check(response)?).await?;
-        Ok(Loaded {
-            context,
-            token: session.token,
-        })
+        self.load(number, session).await
     }
 
     /// Asks the proxy to execute a proposal the shopper agreed to. The proxy re-checks that it is
@@ -114,8 +204,11 @@ impl Api {
         proposal: &Proposal,
         key: &str,
     ) -> Result<(), ActionError> {
-        let response = Request::post(&format!("{}/api/v1/actions", self.base))
-            .header("Authorization", &format!("Bearer {token}"))
+        let response = self
+            .authorised(
+                Request::post(&self.url("/api/v1/actions", Some(token))),
+                token,
+            )
             .header("Idempotency-Key", key)
             .json(proposal)
             .map_err(|_| ActionError::Failed(ApiError::Unexpected))?
@@ -148,4 +241,9 @@ fn check(response: Response) -> Result<Response, ApiError> {
 
 async fn json<T: for<'de> Deserialize<'de>>(response: Response) -> Result<T, ApiError> {
     response.json().await.map_err(|_| ApiError::Unexpected)
+}
+
+/// `text` escaped for a query string value.
+fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
 }

@@ -1,8 +1,9 @@
 //! The widget's root: owns the conversation's state and turns each message into a reply, using
 //! the core in the browser and the proxy only to fetch a verified order.
 
-use crate::api::{ActionError, Api, ApiError};
+use crate::api::{ActionError, Api, ApiError, Loaded, MyOrder, Proof};
 use crate::chat::{Log, Role};
+use crate::events;
 use crate::flow::{self, Step};
 use crate::launcher::Launcher;
 use crate::panel::Panel;
@@ -12,8 +13,8 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wismo::carrier::Lang;
-use wismo::resolve::{ui_text, Conversation, UiText};
-use wismo::{Email, OrderContext, OrderNumber, Policy, Resolution};
+use wismo::resolve::{or_list, order_choice, ui_text, Conversation, UiText};
+use wismo::{OrderContext, OrderNumber, Policy, Resolution};
 
 const PANEL_ID: &str = "wismo-panel";
 
@@ -31,27 +32,91 @@ fn browser_now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-fn welcome(lang: Lang, policy: &Policy) -> Log {
+/// The first message: the merchant's greeting when the theme set one, else the core's welcome.
+fn welcome(lang: Lang, policy: &Policy, greeting: Option<&str>) -> Log {
     let mut log = Log::default();
-    log.push(
-        Role::Assistant,
-        ui_text(lang, policy.tone, &UiText::Welcome),
-        None,
-    );
+    let text = greeting
+        .map(str::to_owned)
+        .unwrap_or_else(|| ui_text(lang, policy.tone, &UiText::Welcome));
+    log.push(Role::Assistant, text, None);
     log
+}
+
+/// What the page can do to the widget through `window.wismo` (see `mount::Handle`): each is a
+/// signal the app reacts to, so a call made before the app is drawn waits for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Controls {
+    pub open: RwSignal<bool>,
+    pub lang: RwSignal<Lang>,
+    /// A message to send as if typed (`ask`), taken by the app.
+    pub asked: RwSignal<Option<String>>,
+    /// An order the page already knows (`identify`), taken by the app.
+    pub identified: RwSignal<Option<(OrderNumber, Proof)>>,
+}
+
+impl Controls {
+    pub fn new() -> Self {
+        Self {
+            open: RwSignal::new(false),
+            lang: RwSignal::new(page_lang()),
+            asked: RwSignal::new(None),
+            identified: RwSignal::new(None),
+        }
+    }
+}
+
+/// How the loader set the widget up on this page.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Where the proxy is, e.g. `https://wismo.example.com` or `/apps/wismo`.
+    pub api_base: String,
+    /// Reached through Shopify's app proxy (session token in the query, signed-in customers).
+    pub via_app_proxy: bool,
+    /// The storefront says a customer is signed in: their orders are offered without asking.
+    pub signed_in: bool,
+    /// The merchant's own first message, from the theme's settings.
+    pub greeting: Option<String>,
+}
+
+/// The order card's link to the order's tracking page, once an order is loaded.
+#[derive(Debug, Clone, Copy)]
+pub struct TrackingLink(pub RwSignal<Option<String>>);
+
+/// Whether the screen is phone-sized, where the open chat takes the whole viewport.
+fn narrow() -> bool {
+    window()
+        .match_media("(max-width: 480px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 #[component]
 pub fn App(
-    /// Where the wismo proxy is, e.g. `https://wismo.example.com`.
-    api_base: String,
+    /// How the loader set the widget up.
+    settings: Settings,
+    /// What `window.wismo` drives.
+    controls: Controls,
 ) -> impl IntoView {
-    let api = StoredValue::new(Api::new(&api_base));
-    let open = RwSignal::new(false);
-    let lang = RwSignal::new(page_lang());
+    let api = StoredValue::new(Api::new(&settings.api_base, settings.via_app_proxy));
+    let greeting = StoredValue::new(settings.greeting.clone());
+    let Controls {
+        open,
+        lang,
+        asked,
+        identified,
+    } = controls;
     // Labels everywhere in the widget follow it too (see `labels`).
     provide_context(lang);
-    let log = RwSignal::new(welcome(lang.get_untracked(), &Policy::default()));
+    let tracking = TrackingLink(RwSignal::new(None));
+    provide_context(tracking);
+    let log = RwSignal::new(welcome(
+        lang.get_untracked(),
+        &Policy::default(),
+        greeting.get_value().as_deref(),
+    ));
+    // A signed-in customer's orders offered to pick from, by the label shown for each.
+    let choices = RwSignal::new(Vec::<(String, MyOrder)>::new());
     let busy = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let conversation = RwSignal::new(Conversation::default());
@@ -64,7 +129,11 @@ pub fn App(
         if let Ok(p) = api.get_value().shop_policy().await {
             // A formal brand is greeted formally, unless the shopper has already written.
             if p.tone != Policy::default().tone && log.with_untracked(|l| l.messages.len() == 1) {
-                log.set(welcome(lang.get_untracked(), &p));
+                log.set(welcome(
+                    lang.get_untracked(),
+                    &p,
+                    greeting.get_value().as_deref(),
+                ));
             }
             policy.set(p);
         }
@@ -85,8 +154,32 @@ pub fn App(
     let input_ref = NodeRef::<html::Input>::new();
 
     // Focus follows the panel: into the input when it opens, back to the launcher when it closes.
+    // On a phone the panel covers the page, so the page behind it must not scroll.
+    let page_overflow = StoredValue::new(None::<String>);
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
+        let body = document().body();
+        if is_open && narrow() {
+            if let Some(b) = &body {
+                let style = b.style();
+                page_overflow.set_value(style.get_property_value("overflow").ok());
+                let _ = style.set_property("overflow", "hidden");
+            }
+        } else if let (false, Some(previous), Some(b)) = (is_open, page_overflow.get_value(), &body)
+        {
+            let style = b.style();
+            let _ = if previous.is_empty() {
+                style.remove_property("overflow").map(|_| ())
+            } else {
+                style.set_property("overflow", &previous)
+            };
+            page_overflow.set_value(None);
+        }
+        if is_open && was_open != Some(true) {
+            events::emit("wismo:open", &serde_json::json!({}));
+        } else if !is_open && was_open == Some(true) {
+            events::emit("wismo:close", &serde_json::json!({}));
+        }
         if is_open {
             request_animation_frame(move || {
                 if let Some(input) = input_ref.get_untracked() {
@@ -135,29 +228,52 @@ pub fn App(
         }
     };
 
-    let verify = move |text: String, number: OrderNumber, email: Email, question: String| {
+    // Tells the page's analytics what was answered (`wismo:answered`).
+    let announce = move |resolution: &Resolution| {
+        events::emit(
+            "wismo:answered",
+            &serde_json::json!({
+                "situation": resolution.situation.as_ref().map(|s| s.kind()),
+                "intent": resolution.classification.intent.as_str(),
+                "order": resolution.card.as_ref().map(|c| c.order_number.clone())
+                    .or_else(|| order.with_untracked(|o| o.as_ref().map(|o| o.order.display_name()))),
+                "handoff": resolution.handoff.is_some(),
+            }),
+        );
+    };
+
+    // An order has loaded: answer the question asked before it, with the card.
+    let arrived = move |loaded: Loaded, question: &str| {
+        let ctx = loaded.context;
+        token.set(Some(loaded.token));
+        tracking.0.set(loaded.tracking_url);
+        choices.set(Vec::new());
+        let resolution = conversation.with_untracked(|c| flow::answer(question, ctx.clone(), c));
+        conversation.set(resolution.conversation.clone());
+        follow(&resolution);
+        offers.set(quick_replies::labels(&resolution));
+        order.set(Some(ctx));
+        execute(&resolution);
+        announce(&resolution);
+        log.update(|l| {
+            l.push(Role::Assistant, resolution.reply, resolution.card);
+        });
+    };
+
+    // Fetches an order (by the shopper's proof, or one of a signed-in customer's) and answers.
+    let fetch = move |text: String, number: OrderNumber, proof: Option<Proof>, question: String| {
         busy.set(true);
         let progress = log
             .try_update(|l| l.push_progress(say(UiText::Checking)))
             .unwrap_or(0);
         spawn_local(async move {
-            let result = api.get_value().load_order(&number, &email).await;
+            let result = match &proof {
+                Some(proof) => api.get_value().load_order(&number, proof).await,
+                None => api.get_value().load_my_order(&number).await,
+            };
             log.update(|l| l.remove(progress));
             match result {
-                Ok(loaded) => {
-                    let ctx = loaded.context;
-                    token.set(Some(loaded.token));
-                    let resolution =
-                        conversation.with_untracked(|c| flow::answer(&question, ctx.clone(), c));
-                    conversation.set(resolution.conversation.clone());
-                    follow(&resolution);
-                    offers.set(quick_replies::labels(&resolution));
-                    order.set(Some(ctx));
-                    execute(&resolution);
-                    log.update(|l| {
-                        l.push(Role::Assistant, resolution.reply, resolution.card);
-                    });
-                }
+                Ok(loaded) => arrived(loaded, &question),
                 Err(ApiError::VerificationFailed) => {
                     conversation.update(flow::forget_identity);
                     log.update(|l| {
@@ -189,6 +305,88 @@ pub fn App(
         });
     };
 
+    // A signed-in customer opens the chat: their order is answered at once, or, with several on
+    // their way, the chat asks which one ("the boots ordered Monday or the jacket?").
+    let offer_mine = move || {
+        busy.set(true);
+        spawn_local(async move {
+            let mine = api.get_value().my_orders().await;
+            busy.set(false);
+            let Ok(mine) = mine else {
+                return;
+            };
+            let open_ones: Vec<MyOrder> = mine.iter().filter(|o| o.open).cloned().collect();
+            let candidates = if open_ones.is_empty() {
+                mine.into_iter().take(3).collect()
+            } else {
+                open_ones
+            };
+            match candidates.as_slice() {
+                [] => {}
+                [only] => fetch(
+                    String::new(),
+                    only.order_number.clone(),
+                    None,
+                    flow::DEFAULT_QUESTION.to_owned(),
+                ),
+                several => {
+                    let (l, now) = (lang.get_untracked(), browser_now());
+                    let (tone, tz) = policy.with_untracked(|p| (p.tone, p.tz()));
+                    let labelled: Vec<(String, MyOrder)> = several
+                        .iter()
+                        .map(|o| {
+                            let item = o
+                                .items
+                                .first()
+                                .map_or_else(|| o.order_number.as_str().to_owned(), Clone::clone);
+                            (
+                                order_choice(l, tone, &item, o.created_at, now, tz),
+                                o.clone(),
+                            )
+                        })
+                        .collect();
+                    let names: Vec<String> = labelled.iter().map(|(n, _)| n.clone()).collect();
+                    let question = say(UiText::WhichOrder {
+                        choices: &or_list(l, &names),
+                    });
+                    offers.set(names.iter().map(|n| quick_replies::capitalise(n)).collect());
+                    choices.set(labelled);
+                    log.update(|lg| {
+                        lg.push(Role::Assistant, question, None);
+                    });
+                }
+            }
+        });
+    };
+    if settings.signed_in && settings.via_app_proxy {
+        Effect::new(move |offered: Option<bool>| {
+            if offered == Some(true) {
+                return true;
+            }
+            if open.get() && order.with_untracked(Option::is_none) {
+                offer_mine();
+                return true;
+            }
+            false
+        });
+    }
+
+    // Which of the offered orders a message picks: its label, its number or its first item.
+    let picked = move |text: &str| -> Option<OrderNumber> {
+        let lower = text.to_lowercase();
+        choices.with_untracked(|cs| {
+            cs.iter()
+                .find(|(label, o)| {
+                    label.to_lowercase() == lower
+                        || lower.contains(o.order_number.as_str())
+                        || o.items
+                            .first()
+                            .is_some_and(|i| !i.is_empty() && lower.contains(&i.to_lowercase()))
+                })
+                .map(|(_, o)| o.order_number.clone())
+        })
+    };
+
     let send = move |text: String| {
         let text = text.trim().to_owned();
         if text.is_empty() || busy.get_untracked() {
@@ -199,6 +397,11 @@ pub fn App(
         log.update(|l| {
             l.push(Role::User, text.clone(), None);
         });
+        if order.with_untracked(Option::is_none) {
+            if let Some(number) = picked(&text) {
+                return fetch(text, number, None, flow::DEFAULT_QUESTION.to_owned());
+            }
+        }
         let (step, after) = order.with_untracked(|loaded| {
             conversation.with_untracked(|c| {
                 policy.with_untracked(|p| flow::next(c, &text, loaded.as_ref(), p, browser_now()))
@@ -213,24 +416,55 @@ pub fn App(
             Step::Reply(resolution) => {
                 offers.set(quick_replies::labels(&resolution));
                 execute(&resolution);
+                announce(&resolution);
                 log.update(|l| {
                     l.push(Role::Assistant, resolution.reply, None);
                 });
             }
             Step::Verify {
                 number,
-                email,
+                proof,
                 question,
-            } => verify(text, number, email, question),
+            } => fetch(text, number, Some(proof), question),
         }
     };
+    // The page asked (`window.wismo.ask` / `identify`): open and do it once the app can.
+    Effect::new(move |_| {
+        if let Some(text) = asked.get() {
+            asked.set(None);
+            open.set(true);
+            send(text);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some((number, proof)) = identified.get() {
+            identified.set(None);
+            if busy.get_untracked() {
+                return;
+            }
+            fetch(
+                String::new(),
+                number,
+                Some(proof),
+                flow::DEFAULT_QUESTION.to_owned(),
+            );
+        }
+    });
     let on_send = Callback::new(move |()| send(draft.get_untracked()));
     let on_pick = Callback::new(send);
     let on_restart = Callback::new(move |()| {
-        policy.with_untracked(|p| log.set(welcome(lang.get_untracked(), p)));
+        policy.with_untracked(|p| {
+            log.set(welcome(
+                lang.get_untracked(),
+                p,
+                greeting.get_value().as_deref(),
+            ))
+        });
         conversation.set(Conversation::default());
         order.set(None);
         token.set(None);
+        tracking.0.set(None);
+        choices.set(Vec::new());
         offers.set(Vec::new());
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();

@@ -1,9 +1,10 @@
 //! The conversation's logic, free of the DOM: each message goes through the core's resolver in
 //! the browser (no round trip to think); the proxy is asked only to verify and load an order.
 
+use crate::api::Proof;
 use chrono::{DateTime, Utc};
 use wismo::resolve::{Conversation, Need};
-use wismo::{resolve, Email, OrderContext, OrderNumber, Policy, Resolution, Scenario};
+use wismo::{resolve, OrderContext, OrderNumber, Policy, Resolution, Scenario};
 
 /// The question answered when the shopper identifies an order without saying what they want.
 pub const DEFAULT_QUESTION: &str = "where is my order";
@@ -16,7 +17,7 @@ pub enum Step {
     /// Verify the shopper and load the order, then answer `question` against it.
     Verify {
         number: OrderNumber,
-        email: Email,
+        proof: Proof,
         question: String,
     },
 }
@@ -39,12 +40,17 @@ pub fn next(
     .continuing(conversation.clone());
     let resolution = resolve(&scenario);
     let conversation = resolution.conversation.clone();
-    let ids = (
+    let proof = match (&conversation.given_email, &conversation.given_postcode) {
+        (Some(e), _) => Some(Proof::Email(e.clone())),
+        (None, Some(p)) => Some(Proof::Postcode(p.clone())),
+        (None, None) => None,
+    };
+    match (
+        resolution.need,
         conversation.given_order_number.clone(),
-        conversation.given_email.clone(),
-    );
-    match (resolution.need, ids) {
-        (Some(Need::Verify), (Some(number), Some(email))) => {
+        proof,
+    ) {
+        (Some(Need::Verify), Some(number), Some(proof)) => {
             let question = conversation
                 .pending_question
                 .clone()
@@ -52,7 +58,7 @@ pub fn next(
             (
                 Step::Verify {
                     number,
-                    email,
+                    proof,
                     question,
                 },
                 conversation,
@@ -72,6 +78,7 @@ pub fn answer(question: &str, ctx: OrderContext, conversation: &Conversation) ->
 pub fn forget_identity(conversation: &mut Conversation) {
     conversation.given_order_number = None;
     conversation.given_email = None;
+    conversation.given_postcode = None;
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -94,9 +101,15 @@ mod tests {
             Step::Reply(r) => format!("say: {}", r.reply),
             Step::Verify {
                 number,
-                email,
+                proof,
                 question,
-            } => format!("fetch {} {}: {question}", number.as_str(), email.as_str()),
+            } => {
+                let proof = match proof {
+                    Proof::Email(e) => e.as_str().to_owned(),
+                    Proof::Postcode(p) => p.as_str().to_owned(),
+                };
+                format!("fetch {} {proof}: {question}", number.as_str())
+            }
         }
     }
 
@@ -124,10 +137,18 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn a_postcode_proves_the_order_like_an_email() {
+        assert_eq!(
+            last_step(&["where is my order", "#1004, zip code 43215"]),
+            "fetch 1004 43215: where is my order"
+        );
+    }
+
+    #[wasm_bindgen_test]
     fn an_order_number_alone_asks_for_the_email() {
         let step = last_step(&["where is my order", "#1004"]);
         assert!(
-            step.contains("e-mail address you used for order #1004?"),
+            step.contains("e-mail address you used for order #1004 (or the postcode it ships to)?"),
             "{step}"
         );
     }

@@ -24,6 +24,8 @@ pub struct Labels {
     pub fewer: &'static str,
     /// "Show all {n} updates", with `{n}` for the count.
     pub all: &'static str,
+    /// The order card's link to the order's tracking page.
+    pub track: &'static str,
 }
 
 pub fn labels(lang: Lang) -> Labels {
@@ -45,6 +47,7 @@ pub fn labels(lang: Lang) -> Labels {
             expected: "Expected delivery:",
             fewer: "Show fewer updates",
             all: "Show all {n} updates",
+            track: "Follow it on the tracking page",
         },
         Lang::Es => Labels {
             launcher: "Chatea con nosotros",
@@ -63,6 +66,7 @@ pub fn labels(lang: Lang) -> Labels {
             expected: "Entrega prevista:",
             fewer: "Ver menos novedades",
             all: "Ver las {n} novedades",
+            track: "Síguelo en la página de seguimiento",
         },
         Lang::Fr => Labels {
             launcher: "Discuter avec nous",
@@ -81,6 +85,7 @@ pub fn labels(lang: Lang) -> Labels {
             expected: "Livraison prévue :",
             fewer: "Afficher moins d'étapes",
             all: "Afficher les {n} étapes",
+            track: "Suivre sur la page de suivi",
         },
         Lang::De => Labels {
             launcher: "Chatten Sie mit uns",
@@ -99,6 +104,7 @@ pub fn labels(lang: Lang) -> Labels {
             expected: "Voraussichtliche Zustellung:",
             fewer: "Weniger Updates anzeigen",
             all: "Alle {n} Updates anzeigen",
+            track: "Auf der Sendungsseite verfolgen",
         },
     }
 }

@@ -5,6 +5,7 @@ mod api;
 mod app;
 mod chat;
 mod composer;
+mod events;
 mod flow;
 mod labels;
 mod launcher;
@@ -15,4 +16,4 @@ mod panel;
 mod quick_replies;
 mod style;
 
-pub use mount::mount;
+pub use mount::{mount, Handle};

@@ -1,6 +1,7 @@
 //! The order card: the order's headline, expected delivery, items and each parcel's timeline,
 //! all computed by the core so every surface shows the same thing.
 
+use crate::app::TrackingLink;
 use crate::labels;
 use leptos::prelude::*;
 use wismo::resolve::ParcelCard;
@@ -18,6 +19,7 @@ pub fn OrderCardView(
     let several = card.parcels.len() > 1;
     let class = if card.problem { "card problem" } else { "card" };
     let t = labels::current();
+    let link = use_context::<TrackingLink>();
     let label = format!("{} {}", t().order, card.order_number);
     let aria_label = label.clone();
     view! {
@@ -35,6 +37,16 @@ pub fn OrderCardView(
                 .into_iter()
                 .map(|parcel| view! { <ParcelView parcel=parcel several=several /> })
                 .collect_view()}
+            {move || {
+                link.and_then(|l| l.0.get())
+                    .map(|href| {
+                        view! {
+                            <a class="track" href=href data-testid="wismo-track-link">
+                                {t().track}
+                            </a>
+                        }
+                    })
+            }}
         </section>
     }
 }

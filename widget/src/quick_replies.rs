@@ -17,7 +17,7 @@ pub fn labels(resolution: &Resolution) -> Vec<String> {
         .collect()
 }
 
-fn capitalise(s: &str) -> String {
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()

@@ -49,4 +49,14 @@ pub const CSS: &str = r#"
 .send:disabled{background:#94a3b8;cursor:default}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (prefers-reduced-motion:no-preference){.panel{animation:pop .16s ease-out}@keyframes pop{from{opacity:0;transform:translateY(8px)}}}
+:host([data-position=left]) .panel{right:auto;left:0}
+:host([data-position=left]) .launcher{margin-left:0;margin-right:auto}
+.card .track{display:inline-block;margin-top:8px;color:var(--accent);font-weight:600}
+.card .track:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+@media (max-width:480px){
+.panel{position:fixed;top:0;left:0;right:0;bottom:auto;width:100vw;height:var(--wismo-viewport-height,100dvh);border-radius:0;border:0;box-shadow:none;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}
+:host([data-position=left]) .panel{left:0}
+.launcher[aria-expanded=true]{display:none}
+.composer input{font-size:16px}
+}
 "#;

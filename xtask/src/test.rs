@@ -34,13 +34,15 @@ fn all(steps: &mut Steps) -> Result {
             ],
         ))
     })?;
-    steps.run("clippy (widget, wasm32)", || {
+    steps.run("clippy (widget and tracking page, wasm32)", || {
         exec(&mut cmd(
             "cargo",
             &[
                 "clippy",
                 "-p",
                 "wismo-widget",
+                "-p",
+                "wismo-track",
                 "--target",
                 WASM,
                 "--all-targets",

@@ -29,18 +29,52 @@ pub fn main(_args: &[String]) -> Result {
     Ok(())
 }
 
-/// Builds the widget as three named steps and prints its sizes.
+/// Builds the widget and the tracking page's wasm, each as three named steps, and prints their
+/// sizes. The tracking page's files go to `target/widget/track/`, so the storefront chat never
+/// carries them.
 pub fn build(steps: &mut Steps) -> Result {
-    let raw = target_dir().join("wasm32-unknown-unknown/wasm-release/wismo_widget.wasm");
     let out = out_dir();
-    let wasm = out.join("wismo_widget_bg.wasm");
-    steps.run("widget: cargo build (wasm-release)", || {
+    build_one(steps, "widget", "wismo-widget", "wismo_widget", &out)?;
+    build_one(
+        steps,
+        "tracking page",
+        "wismo-track",
+        "wismo_track",
+        &out.join("track"),
+    )?;
+    println!("\nSizes (gzip -9):");
+    report("widget wasm from cargo", &raw_wasm("wismo_widget"))?;
+    for (what, path) in [
+        ("widget wasm", out.join("wismo_widget_bg.wasm")),
+        ("widget JS glue", out.join("wismo_widget.js")),
+        ("tracking page wasm", out.join("track/wismo_track_bg.wasm")),
+        ("tracking page JS glue", out.join("track/wismo_track.js")),
+    ] {
+        // The shipped files also get gzip -9 twins, for a server that serves precompressed files.
+        let gz = report(what, &path)?;
+        let mut twin = path.clone().into_os_string();
+        twin.push(".gz");
+        std::fs::write(&twin, gz).map_err(|e| format!("cannot write {twin:?}: {e}"))?;
+    }
+    report("loader www/wismo.js", &root().join("www/wismo.js"))?;
+    Ok(())
+}
+
+fn raw_wasm(lib: &str) -> PathBuf {
+    target_dir().join(format!("wasm32-unknown-unknown/wasm-release/{lib}.wasm"))
+}
+
+/// cargo (wasm-release) → wasm-bindgen (web glue) → wasm-opt -Oz, for one package.
+fn build_one(steps: &mut Steps, what: &str, package: &str, lib: &str, out: &Path) -> Result {
+    let raw = raw_wasm(lib);
+    let wasm = out.join(format!("{lib}_bg.wasm"));
+    steps.run(&format!("{what}: cargo build (wasm-release)"), || {
         exec(&mut cmd(
             "cargo",
             &[
                 "build",
                 "-p",
-                "wismo-widget",
+                package,
                 "--target",
                 "wasm32-unknown-unknown",
                 "--profile",
@@ -48,7 +82,7 @@ pub fn build(steps: &mut Steps) -> Result {
             ],
         ))
     })?;
-    steps.run("widget: wasm-bindgen", || {
+    steps.run(&format!("{what}: wasm-bindgen"), || {
         let (raw_s, out_s) = (raw.to_string_lossy(), out.to_string_lossy());
         exec(&mut cmd(
             "wasm-bindgen",
@@ -62,7 +96,7 @@ pub fn build(steps: &mut Steps) -> Result {
             ],
         ))
     })?;
-    steps.run("widget: wasm-opt -Oz", || {
+    steps.run(&format!("{what}: wasm-opt -Oz"), || {
         let wasm_opt = root().join("node_modules/.bin/wasm-opt");
         if !wasm_opt.exists() {
             return Err(
@@ -78,19 +112,7 @@ pub fn build(steps: &mut Steps) -> Result {
             .args([&*w, "-o", &*w])
             .current_dir(root());
         exec(&mut c)
-    })?;
-    println!("\nWidget sizes (gzip -9):");
-    report("wasm from cargo", &raw)?;
-    let js = out.join("wismo_widget.js");
-    // The shipped files also get gzip -9 twins, for a server that serves precompressed files.
-    for (what, path) in [("wasm after wasm-opt", &wasm), ("JS glue", &js)] {
-        let gz = report(what, path)?;
-        let mut twin = path.clone().into_os_string();
-        twin.push(".gz");
-        std::fs::write(&twin, gz).map_err(|e| format!("cannot write {twin:?}: {e}"))?;
-    }
-    report("loader www/wismo.js", &root().join("www/wismo.js"))?;
-    Ok(())
+    })
 }
 
 /// Prints a file's size raw and gzipped, and returns the gzipped bytes.

@@ -312,7 +312,7 @@ fn document(state: &AppState, page: &TrackPage, prefix: &str, token: &str) -> St
         track::main_html(page, &form_key()),
     );
     let script = format!(
-        "<script type=\"module\" src=\"{}/widget/track/wismo_track.js\" data-wismo-track></script>",
+        "<script type=\"module\" src=\"{}/track.js\"></script>",
         escape(prefix)
     );
     shell(
@@ -388,4 +388,5 @@ button,.button{font:inherit;font-weight:600;min-height:44px;padding:10px 16px;bo
 .messages{list-style:none;padding:0;margin:0 0 12px}.messages li{margin:8px 0;padding:8px 12px;border-radius:12px;background:#f5f5f4}\
 .messages li.in{background:#e7e5e4;margin-left:15%}.messages li.out{margin-right:15%}.who{display:block;font-size:.75rem;color:#57534e}\
 footer{color:#57534e;font-size:.875rem;padding-bottom:calc(24px + env(safe-area-inset-bottom))}\
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}";

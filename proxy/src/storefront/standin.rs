@@ -9,8 +9,8 @@ use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{any, get};
 use axum::Router;
 use tower::ServiceExt;
 
@@ -36,17 +36,31 @@ pub fn signed_query(
 }
 
 pub fn routes(inner: Router<AppState>) -> Router<AppState> {
-    Router::new().route(
-        "/demo/as/{customer}/apps/wismo/{*rest}",
-        any(
-            move |State(state): State<AppState>,
-                  Path((customer, rest)): Path<(String, String)>,
-                  request: Request| {
-                let inner = inner.clone().with_state(state.clone());
-                async move { forward(state, inner, customer, rest, request).await }
-            },
-        ),
-    )
+    Router::new()
+        .route("/demo/track/{number}", get(track_link))
+        .route(
+            "/demo/as/{customer}/apps/wismo/{*rest}",
+            any(
+                move |State(state): State<AppState>,
+                      Path((customer, rest)): Path<(String, String)>,
+                      request: Request| {
+                    let inner = inner.clone().with_state(state.clone());
+                    async move { forward(state, inner, customer, rest, request).await }
+                },
+            ),
+        )
+}
+
+/// `/demo/track/{number}`: the demo storefront's links to each order's tracking page, minted
+/// on the demo's key (what `wismo tracking-link --demo` prints).
+async fn track_link(State(state): State<AppState>, Path(number): Path<String>) -> Response {
+    let (Some(links), Ok(n)) = (
+        state.integrations.tracking_links.as_ref(),
+        wismo::OrderNumber::parse(&number),
+    ) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    Redirect::to(&format!("/t/{}", links.issue(&n, state.clock.now()))).into_response()
 }
 
 async fn forward(

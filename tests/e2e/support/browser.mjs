@@ -19,8 +19,8 @@ export function launchBrowser() {
 }
 
 /** A fresh page whose problems are collected in `problems.errors` and `problems.dialogs`. */
-export async function watchedPage(browser, viewport = { width: 1280, height: 860 }) {
-  const context = await browser.newContext({ viewport });
+export async function watchedPage(browser, viewport = { width: 1280, height: 860 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = { errors: [], dialogs: [] };
   page.on("console", (m) => {
