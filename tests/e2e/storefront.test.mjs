@@ -130,6 +130,58 @@ describe("the storefront room", { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test("new scans redraw the page in place, with nothing shifting", async () => {
+    const { context, page, problems } = await watchedPage(browser, { width: 390, height: 844 });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    // The carrier delivers while the shopper looks at the page.
+    let delivered = false;
+    await page.route("**/api/v1/track/**", async (route) => {
+      const ctx = await (await route.fetch()).json();
+      if (delivered) {
+        const parcel = ctx.shipments[0];
+        parcel.events.push({
+          at: ctx.now,
+          code: "D",
+          description: "DELIVERED",
+          place: "Columbus, OH",
+          status: "delivered",
+          location: "front_door",
+        });
+        parcel.checked_at = ctx.now;
+      }
+      await route.fulfill({ json: ctx });
+    });
+    await page.goto(`${demo.url}demo/track/1004`);
+    await page.locator('#wismo-track[data-enhanced="ready"]').waitFor({ timeout: 20_000 });
+    assert.match(await page.locator("#wismo-status").innerText(), /In transit/);
+    await page.getByLabel("Your message").fill("half-typed");
+    delivered = true;
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await page.locator("#wismo-status").filter({ hasText: /Delivered/ }).waitFor();
+    assert.equal(await page.getByLabel("Your message").inputValue(), "half-typed", "what was typed stays");
+    assert.match(await page.locator("#wismo-announce").innerText(), /latest scans/);
+    assert.equal(await page.locator(".products").count(), 1);
+    assert.equal(await page.evaluate(() => window.__shift), 0, "no layout shift");
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  test("a delivered order's page shows products, never an apology", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}demo/track/1006`);
+    assert.match(await page.locator("#wismo-status").innerText(), /Delivered/);
+    assert.match(await page.locator(".status").innerText(), /front door/);
+    assert.match(await page.locator(".products").innerText(), /Merino Wool Socks/);
+    assert.equal(await page.locator(".apology").count(), 0);
+    await context.close();
+  });
+
   test("the page as the server sends it (no wasm) also passes the audit", async () => {
     // axe itself needs script, so the page's own wasm is kept out instead: what is audited is
     // exactly the markup a browser without JavaScript gets.

@@ -72,6 +72,8 @@ pub fn start() {
     main.set_attribute("data-enhanced", "loading").ok();
     listen_for_forms(&main, page.clone());
     spawn_local(refresh(page.clone(), false));
+    // Every minute while the page is seen, and at once when the shopper comes back to it (or
+    // back online): a shopper returning to the tab sees the newest scans.
     let tick = Closure::<dyn FnMut()>::new(move || {
         let hidden = document().is_some_and(|d| d.hidden());
         if !hidden {
@@ -79,10 +81,12 @@ pub fn start() {
         }
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
-            tick.as_ref().unchecked_ref(),
-            REFRESH_MS,
-        );
+        let f = tick.as_ref().unchecked_ref();
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f, REFRESH_MS);
+        let _ = w.add_event_listener_with_callback("online", f);
+        if let Some(d) = document() {
+            let _ = d.add_event_listener_with_callback("visibilitychange", f);
+        }
     }
     tick.forget();
 }
