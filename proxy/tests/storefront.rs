@@ -639,3 +639,21 @@ async fn every_outreach_message_links_the_orders_tracking_page() {
         }
     }
 }
+
+#[tokio::test]
+async fn what_the_page_says_was_flagged_is_flagged_once_however_often_it_is_opened() {
+    for t in spawns().await {
+        // 1003: "I've flagged it so the team can chase the pickup."
+        for _ in 0..3 {
+            let text = visible(&page(&t, &link(&t, "1003")).await.text());
+            assert!(text.contains("flagged"), "{text}");
+        }
+        assert_eq!(t.deliver_notes().await.delivered, 1, "{}", t.backend);
+        let notes = t.helpdesk.notes();
+        assert_eq!(notes.len(), 1);
+        assert!(format!("{:?}", notes[0]).contains("1003"), "{:?}", notes[0]);
+        // A page with nothing to flag leaves no note.
+        page(&t, &link(&t, "1004")).await;
+        assert_eq!(t.deliver_notes().await.delivered, 0);
+    }
+}

@@ -556,6 +556,9 @@ pub(crate) struct PageParts {
     pub deadline: Option<(DeadlineAnswer, String)>,
     pub card: card::OrderCard,
     pub upsell: Option<Upsell>,
+    /// What the status sentences promise was done ("I've flagged it to the team"): the proxy
+    /// runs these, once per order and situation, so the page never says it falsely.
+    pub run_now: Vec<Proposal>,
 }
 
 pub(crate) fn page(
@@ -613,6 +616,7 @@ pub(crate) fn page(
         no_remedy,
         deadline,
         upsell,
+        run_now: said.proposals,
     }
 }
 

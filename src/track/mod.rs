@@ -61,6 +61,10 @@ pub struct TrackPage {
     /// from storage; empty until they write).
     #[serde(default)]
     pub chat: Vec<ChatLine>,
+    /// What the status says was done (a flag to the team): the proxy runs these, once per order
+    /// and situation, when it serves the page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub run_now: Vec<crate::resolve::Proposal>,
 }
 
 /// One message of the conversation shown under the page.
@@ -124,6 +128,7 @@ pub fn page(ctx: &OrderContext, lang: Lang, by: Option<NaiveDate>) -> TrackPage 
         card: parts.card,
         today,
         chat: Vec::new(),
+        run_now: parts.run_now,
     }
 }
 

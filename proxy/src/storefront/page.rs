@@ -141,6 +141,19 @@ pub async fn get(
         q.by.as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
     let mut page = track::page(&ctx, lang, by);
+    // "I've flagged it to the team" must be true here too: once per order and situation, however
+    // often the page is opened (the key makes every later view a replay).
+    let shopper = Shopper(ctx.order.number.clone());
+    for p in page.run_now.iter().filter(|p| p.is_executable()) {
+        let key = format!("tracking-page-{}-{}", p.action.kind(), page.situation);
+        match crate::http::actions::execute_for(&state, &shopper, "tracking page", key, p).await {
+            Ok(res) if res.status().is_success() => {}
+            Ok(res) => tracing::warn!(action = p.action.kind(), status = %res.status(),
+                "the tracking page's flag was refused"),
+            Err(e) => tracing::error!(action = p.action.kind(), error = %e,
+                "the tracking page's flag failed"),
+        }
+    }
     match chat_lines(&state, &ctx).await {
         Ok(lines) => page.chat = lines,
         Err(e) => tracing::warn!(error = %e, "the tracking page shows no conversation"),
