@@ -542,6 +542,17 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
     }
 }
 
+/// The actions the policy allows an agent for the order in `ctx` now (see `agent::actions`).
+pub fn agent_actions(ctx: &crate::OrderContext) -> Vec<agent::AgentAction> {
+    let view = reconcile(&ctx.order, &ctx.shipments, &ctx.policy, ctx.now);
+    let parcels: Vec<(&Shipment, Situation)> = view
+        .parcels
+        .iter()
+        .map(|(s, sit)| (*s, sit.clone()))
+        .collect();
+    agent::actions(&ctx.order, &parcels, &ctx.policy)
+}
+
 /// What a tracking page shows for an order, decided by the same code as a chat answer: the
 /// status sentences, what the shopper can do about a problem, the answer to "will it arrive by
 /// …?", the card and the products or the apology.

@@ -15,10 +15,11 @@ pub(crate) mod situation;
 pub(crate) mod text;
 
 pub use action::{Action, Choice, Proposal};
-pub use agent::AgentView;
+pub use agent::{AgentAction, AgentView};
 pub use card::{OrderCard, ParcelCard, TimelineEntry};
 pub use conversation::{Awaiting, Conversation};
 pub use deadline::{DeadlineAnswer, Verdict};
+pub use flow::agent_actions;
 pub(crate) use flow::page as flow_page;
 pub use situation::{Eta, EtaSource, Fact, Situation, Source};
 
@@ -151,6 +152,15 @@ pub fn order_choice(
         i18n::Key::OrderedOn,
         &[("item", first_item), ("date", &date)],
     )
+}
+
+/// "3 hours ago", "hace 3 horas", "il y a 3 heures", "vor 3 Stunden".
+pub fn ago(
+    lang: crate::carrier::Lang,
+    then: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    i18n::ago(lang, then, now)
 }
 
 /// Choices joined with the language's "or": "a, b or c".

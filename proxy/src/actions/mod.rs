@@ -8,7 +8,7 @@ mod eligibility;
 pub mod ledger;
 
 pub use demo::{new_address, parse_address, DbOrderActions};
-pub use eligibility::{check, Refusal};
+pub use eligibility::{check, check_approved, Refusal};
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};

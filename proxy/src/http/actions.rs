@@ -96,7 +96,51 @@ pub async fn execute(
         Ok(p) => p,
         Err(e) => return finish(&state, entry, Err(e)).await,
     };
-    run(&state, &shopper, entry, key, canonical, &proposal).await
+    run(&state, &shopper, entry, key, canonical, &proposal, false).await
+}
+
+/// Executes a proposal for a helpdesk agent (the Zendesk sidebar): the agent acts on the
+/// customer's request, so no further yes is needed, and approves what is above the policy's
+/// value limit by sending `approve`. The key, eligibility, audit row (actor `agent:<who>`) and
+/// internal note are the shopper path's; the order is the one the proposal names.
+pub(crate) async fn execute_by_agent(
+    state: &AppState,
+    agent: &str,
+    headers: &HeaderMap,
+    mut proposal: Proposal,
+    approve: bool,
+) -> Result<Response, AppError> {
+    let key = idempotency_key(headers)?;
+    let order = named_order(&proposal.action)
+        .cloned()
+        .ok_or_else(|| AppError::BadRequest("the proposal must name an order".into()))?;
+    let canonical = serde_json::to_string(&proposal).map_err(anyhow::Error::from)?;
+    let who: String = agent
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    let entry = AuditEntry {
+        at: state.clock.now(),
+        actor: format!("agent:{who} via zendesk"),
+        order_number: Some(order.as_str().to_owned()),
+        action: proposal.action.kind().to_owned(),
+        detail: canonical.clone(),
+        idempotency_key: Some(key.clone()),
+        result: String::new(),
+        message: String::new(),
+    };
+    if proposal.needs_approval && !approve {
+        let e = AppError::Refused {
+            code: "needs_approval",
+            message: "this action is above the policy's limit: approve it to run it".into(),
+        };
+        return finish(state, entry, Err(e)).await;
+    }
+    proposal.needs_confirmation = false;
+    proposal.needs_approval = false;
+    let shopper = Shopper(order);
+    run(state, &shopper, entry, key, canonical, &proposal, approve).await
 }
 
 /// Executes a proposal on the verified shopper's behalf from another channel (an SMS, WhatsApp
@@ -121,7 +165,7 @@ pub(crate) async fn execute_for(
         result: String::new(),
         message: String::new(),
     };
-    run(state, shopper, entry, key, canonical, proposal).await
+    run(state, shopper, entry, key, canonical, proposal, false).await
 }
 
 /// Everything after the request is read: the order check, the key, the execution, the audit.
@@ -132,6 +176,7 @@ async fn run(
     key: String,
     canonical: String,
     proposal: &Proposal,
+    approved: bool,
 ) -> Result<Response, AppError> {
     entry.idempotency_key = Some(key.clone());
     entry.action = proposal.action.kind().to_owned();
@@ -183,7 +228,7 @@ async fn run(
         }
     }
 
-    let outcome = perform(state, shopper, proposal).await;
+    let outcome = perform(state, shopper, proposal, approved).await;
     match &outcome {
         Err(AppError::Internal(_)) => ledger::release(&state.db, &scope, &key).await?,
         Ok(done) => {
@@ -209,13 +254,19 @@ async fn perform(
     state: &AppState,
     shopper: &Shopper,
     proposal: &Proposal,
+    approved: bool,
 ) -> Result<Executed, AppError> {
     let order = state
         .orders
         .order(&shopper.0)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    actions::check(proposal, &order, &state.policy).map_err(|r| refused(&r))?;
+    if approved {
+        actions::check_approved(proposal, &order, &state.policy)
+    } else {
+        actions::check(proposal, &order, &state.policy)
+    }
+    .map_err(|r| refused(&r))?;
     // Bounded well inside the key's lease, so a request still waiting always holds its key.
     let limit = state.action_timeout.min(ledger::EXECUTION_LIMIT);
     let executed = tokio::time::timeout(limit, state.actions.execute(&order, &proposal.action))

@@ -7,8 +7,19 @@ use crate::error::AppError;
 use crate::state::AppState;
 use wismo::{OrderContext, OrderNumber, Resolution, Scenario};
 
-/// The question every order is resolved against for an overview.
+/// The question every order is resolved against for an overview, in English.
 pub const OVERVIEW_QUESTION: &str = "where is my order";
+
+/// The overview question in the customer's language, so the suggested reply and the headlines
+/// come in the language they would be answered in.
+pub fn overview_question(locale: &str) -> &'static str {
+    match wismo::carrier::Lang::from_locale(locale) {
+        wismo::carrier::Lang::En => OVERVIEW_QUESTION,
+        wismo::carrier::Lang::Es => "¿dónde está mi pedido?",
+        wismo::carrier::Lang::Fr => "où est ma commande ?",
+        wismo::carrier::Lang::De => "wo ist meine Bestellung?",
+    }
+}
 
 /// Most orders shown for one customer; older ones are left out.
 pub const MAX_ORDERS: usize = 20;
@@ -59,8 +70,8 @@ pub async fn resolve_all(
     let mut out = Vec::new();
     for number in numbers.iter().take(MAX_ORDERS) {
         if let Some(ctx) = order_context(state, number).await? {
-            let resolution =
-                wismo::resolve(&Scenario::with_context(OVERVIEW_QUESTION, ctx.clone()));
+            let question = overview_question(&ctx.order.customer.locale);
+            let resolution = wismo::resolve(&Scenario::with_context(question, ctx.clone()));
             out.push(Resolved { ctx, resolution });
         }
     }

@@ -11,6 +11,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/agent/zendesk/customer", get(helpdesk::zendesk))
+        .route(
+            "/agent/zendesk/actions",
+            axum::routing::post(helpdesk::zendesk_action),
+        )
         .route("/gorgias/customer", get(helpdesk::gorgias))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
