@@ -33,6 +33,7 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
     // public keys; the storefront's "look up an order" is the demo storefront.
     state.integrations.tracking_links = Some(demo::tracking_links());
     state.integrations.app_proxy = Some(demo::app_proxy());
+    state.integrations.zendesk = Some(demo::zendesk());
     state.storefront = Arc::new(crate::storefront::Storefront {
         contact_url: "/".to_owned(),
         ..crate::storefront::Storefront::default()

@@ -78,9 +78,7 @@ pub struct Settings {
     pub greeting: Option<String>,
 }
 
-/// The order card's link to the order's tracking page, once an order is loaded.
-#[derive(Debug, Clone, Copy)]
-pub struct TrackingLink(pub RwSignal<Option<String>>);
+pub use wismo_ui::TrackingLink;
 
 /// Whether the screen is phone-sized, where the open chat takes the whole viewport.
 fn narrow() -> bool {

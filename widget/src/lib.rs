@@ -7,13 +7,14 @@ mod chat;
 mod composer;
 mod events;
 mod flow;
-mod labels;
 mod launcher;
 mod message_list;
 mod mount;
-mod order_card;
 mod panel;
 mod quick_replies;
 mod style;
+
+// The order card and the labels are shared with the agent sidebar.
+use wismo_ui::{labels, order_card};
 
 pub use mount::{mount, Handle};

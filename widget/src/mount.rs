@@ -38,7 +38,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
         .ok_or_else(|| JsValue::from_str("wismo: host element has no document"))?;
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let style = document.create_element("style")?;
-    style.set_text_content(Some(CSS));
+    style.set_text_content(Some(&format!("{CSS}{}", wismo_ui::CARD_CSS)));
     root.append_child(&style)?;
     let container: HtmlElement = document.create_element("div")?.dyn_into()?;
     container.set_attribute("data-shop", &options.shop)?;

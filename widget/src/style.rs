@@ -21,22 +21,6 @@ pub const CSS: &str = r#"
 .msg[data-role=user]{align-self:flex-end;background:var(--accent);color:#fff;border-bottom-right-radius:4px}
 .msg[data-role=assistant]{align-self:flex-start;background:#fff;border:1px solid #e2e8f0;border-bottom-left-radius:4px}
 .msg.progress{color:#475569;font-style:italic}
-.card{margin-top:10px;border:1px solid #e2e8f0;border-radius:10px;padding:10px 12px;background:#fff;white-space:normal}
-.card.problem{border-color:#f59e0b;background:#fffbeb}
-.card h3{margin:0;font-size:13px;color:#475569;font-weight:600}
-.card .headline{margin:2px 0 6px;font-size:16px;font-weight:700;color:#0f172a}
-.card .eta{margin:0 0 6px;color:#166534;font-weight:600}
-.card ul{margin:0 0 8px;padding-left:18px;color:#334155}
-.parcel{border-top:1px solid #e2e8f0;padding-top:8px;margin-top:6px}
-.parcel .carrier{margin:0;font-weight:600}
-.parcel .tn{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;color:#475569;font-weight:400}
-.timeline{list-style:none;margin:6px 0 0;padding:0 0 0 12px;border-left:2px solid #cbd5e1}
-.timeline li{position:relative;margin:0 0 7px;font-size:13.5px}
-.timeline li::before{content:"";position:absolute;left:-18px;top:5px;width:10px;height:10px;border-radius:50%;background:#cbd5e1}
-.timeline li:first-child::before{background:var(--accent)}
-.more{margin:2px 0 0;border:0;background:none;padding:2px 0;color:var(--accent);font:600 13px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;text-decoration:underline}
-.more:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.timeline time{display:block;font-size:12px;color:#64748b}
 .quick{display:flex;flex-wrap:wrap;gap:6px;padding:8px 10px 0;background:#fff;border-top:1px solid #e2e8f0}
 .quick button{border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:999px;padding:6px 12px;font:600 13px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
 .quick button:hover{background:#f1f5f9}
@@ -51,8 +35,6 @@ pub const CSS: &str = r#"
 @media (prefers-reduced-motion:no-preference){.panel{animation:pop .16s ease-out}@keyframes pop{from{opacity:0;transform:translateY(8px)}}}
 :host([data-position=left]) .panel{right:auto;left:0}
 :host([data-position=left]) .launcher{margin-left:0;margin-right:auto}
-.card .track{display:inline-block;margin-top:8px;color:var(--accent);font-weight:600}
-.card .track:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 @media (max-width:480px){
 .panel{position:fixed;top:0;left:0;right:0;bottom:auto;width:100vw;height:var(--wismo-viewport-height,100dvh);border-radius:0;border:0;box-shadow:none;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}
 :host([data-position=left]) .panel{left:0}

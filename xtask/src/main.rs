@@ -7,6 +7,7 @@ mod setup;
 mod test;
 mod train_intents;
 mod widget;
+mod zendesk_app;
 
 use std::process::ExitCode;
 
@@ -70,6 +71,21 @@ tests/nlu_train.rs fails whenever the committed weights differ from this command
             println!("{summary}");
             Ok(())
         },
+    },
+    Task {
+        name: "zendesk-app",
+        summary: "package the Zendesk sidebar app into target/zendesk-app.zip",
+        help: "Stages www/zendesk/ (manifest, translations, assets; not its README) and the
+agent UI built by `cargo xtask widget` (target/widget/agent/wismo_agent.js and
+wismo_agent_bg.wasm, copied to assets/) in target/zendesk-app/, then zips that directory's
+contents into target/zendesk-app.zip with `zip -r -X` and prints the zip's size. Fails, saying
+so, when the agent UI is not built. Upload the zip as a private app; see www/zendesk/README.md.
+
+Options:
+  --domain HOST   name your proxy's host (e.g. wismo.shop.com) in the packaged manifest's
+                  domainWhitelist instead of the placeholder wismo.example.com; Zendesk
+                  substitutes the secure jwt_secret only in requests to whitelisted domains",
+        run: zendesk_app::main,
     },
 ];
 

@@ -34,24 +34,31 @@ fn all(steps: &mut Steps) -> Result {
             ],
         ))
     })?;
-    steps.run("clippy (widget and tracking page, wasm32)", || {
-        exec(&mut cmd(
-            "cargo",
-            &[
-                "clippy",
-                "-p",
-                "wismo-widget",
-                "-p",
-                "wismo-track",
-                "--target",
-                WASM,
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ))
-    })?;
+    steps.run(
+        "clippy (widget, tracking page, agent sidebar, wasm32)",
+        || {
+            exec(&mut cmd(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "wismo-widget",
+                    "-p",
+                    "wismo-track",
+                    "-p",
+                    "wismo-agent",
+                    "-p",
+                    "wismo-ui",
+                    "--target",
+                    WASM,
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ))
+        },
+    )?;
     let postgres = postgres(steps)?;
     steps.run("cargo test", || {
         let mut test = cmd(
@@ -72,10 +79,23 @@ fn all(steps: &mut Steps) -> Result {
     steps.run("widget wasm tests", || {
         exec(&mut cmd(
             "cargo",
-            &["test", "-p", "wismo-widget", "--target", WASM],
+            &[
+                "test",
+                "-p",
+                "wismo-widget",
+                "-p",
+                "wismo-ui",
+                "--target",
+                WASM,
+            ],
         ))
     })?;
     widget::build(steps)?;
+    // The Zendesk app packages from what was just built (its files are checked by
+    // proxy/tests/zendesk_app.rs; this proves the package step itself works).
+    steps.run("zendesk app package", || {
+        crate::zendesk_app::main(&["--domain".to_owned(), "wismo.example.com".to_owned()])
+    })?;
     steps.run("proxy: cargo build", || {
         exec(&mut cmd("cargo", &["build", "-p", "wismo-proxy"]))
     })?;

@@ -29,9 +29,9 @@ pub fn main(_args: &[String]) -> Result {
     Ok(())
 }
 
-/// Builds the widget and the tracking page's wasm, each as three named steps, and prints their
-/// sizes. The tracking page's files go to `target/widget/track/`, so the storefront chat never
-/// carries them.
+/// Builds the widget, the tracking page's wasm and the agent sidebar, each as three named steps,
+/// and prints their sizes. The tracking page's files go to `target/widget/track/` and the
+/// sidebar's to `target/widget/agent/`, so the storefront chat never carries them.
 pub fn build(steps: &mut Steps) -> Result {
     let out = out_dir();
     build_one(steps, "widget", "wismo-widget", "wismo_widget", &out)?;
@@ -42,6 +42,13 @@ pub fn build(steps: &mut Steps) -> Result {
         "wismo_track",
         &out.join("track"),
     )?;
+    build_one(
+        steps,
+        "agent sidebar",
+        "wismo-agent",
+        "wismo_agent",
+        &out.join("agent"),
+    )?;
     println!("\nSizes (gzip -9):");
     report("widget wasm from cargo", &raw_wasm("wismo_widget"))?;
     for (what, path) in [
@@ -49,6 +56,8 @@ pub fn build(steps: &mut Steps) -> Result {
         ("widget JS glue", out.join("wismo_widget.js")),
         ("tracking page wasm", out.join("track/wismo_track_bg.wasm")),
         ("tracking page JS glue", out.join("track/wismo_track.js")),
+        ("agent sidebar wasm", out.join("agent/wismo_agent_bg.wasm")),
+        ("agent sidebar JS glue", out.join("agent/wismo_agent.js")),
     ] {
         // The shipped files also get gzip -9 twins, for a server that serves precompressed files.
         let gz = report(what, &path)?;

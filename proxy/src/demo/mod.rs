@@ -51,6 +51,26 @@ pub const TRACKING_LINK_SECRET: &[u8; 32] = b"wismo-demo-tracking-links-public";
 /// The key the demo's app proxy stand-in signs with, public for the same reason.
 pub const APP_PROXY_SECRET: &[u8; 32] = b"wismo-demo-app-proxy-stand-in-ok";
 
+/// The key the demo's stand-in for Zendesk signs the agent sidebar's JWTs with, public too.
+pub const ZENDESK_JWT_SECRET: &[u8; 32] = b"wismo-demo-zendesk-jwt-stand-in!";
+
+/// The Zendesk app's JWTs as the demo checks them.
+pub fn zendesk() -> crate::auth::ZendeskJwt {
+    crate::auth::ZendeskJwt::new(ZENDESK_JWT_SECRET, None, None, 60)
+        .expect("the demo key is long enough")
+}
+
+/// A five-minute agent token as Zendesk would sign it for the sidebar's requests.
+pub fn zendesk_token(now: DateTime<Utc>) -> String {
+    let claims = serde_json::json!({"exp": now.timestamp() + 300, "sub": "demo-agent"});
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(ZENDESK_JWT_SECRET),
+    )
+    .expect("HS256 signs any claims")
+}
+
 /// Tracking links as the demo mints and checks them.
 pub fn tracking_links() -> crate::auth::TrackingLinks {
     crate::auth::TrackingLinks::new(TRACKING_LINK_SECRET, crate::auth::DEFAULT_LINK_DAYS)

@@ -270,6 +270,8 @@ pub struct GorgiasOrder {
     pub tracking_numbers: String,
     /// Expected delivery, or empty when unknown.
     pub eta: String,
+    /// The situation in the sentences the shopper gets.
+    pub sentence: String,
     /// The order, its situation and the evidence in one paragraph.
     pub summary: String,
     /// A reply the agent can send as is.
@@ -318,6 +320,7 @@ pub async fn gorgias(
                 carriers,
                 tracking_numbers: macro_value(agent, "Tracking_Number"),
                 eta: macro_value(agent, "Expected_Delivery_Date"),
+                sentence: r.resolution.reply.clone(),
                 summary: agent.map(|a| a.summary.clone()).unwrap_or_default(),
                 suggested_reply: agent.map(|a| a.suggested_reply.clone()).unwrap_or_default(),
             }

@@ -135,8 +135,17 @@ pub fn routes(state: &AppState, api: Router<AppState>) -> Router<AppState> {
         .route("/t/{token}", get(page::get).post(page::post))
         .route("/t/{token}/messages", axum::routing::post(page::message))
         .nest("/apps/wismo", proxied.clone());
+    // The demo's stand-ins answer 503 `not_configured` outside `wismo demo`.
+    routes = routes.merge(standin::routes(proxied));
     if state.demo_clock.is_some() {
-        routes = routes.merge(standin::routes(proxied));
+        routes = routes.nest_service(
+            // The Zendesk app's files as its package holds them side by side: the bridge from
+            // www/zendesk/assets and the sidebar's build from target/widget/agent.
+            "/demo/zendesk",
+            tower_http::services::ServeDir::new(state.widget_dir.join("agent")).fallback(
+                tower_http::services::ServeDir::new(state.www_dir.join("zendesk/assets")),
+            ),
+        );
     }
     routes
 }

@@ -5,6 +5,7 @@
 //! demo plays a logged-in storefront customer (`customer` is a storefront customer id, or
 //! `guest`) through the real signature check. Served only by `wismo demo`.
 
+use crate::error::AppError;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
@@ -38,6 +39,7 @@ pub fn signed_query(
 pub fn routes(inner: Router<AppState>) -> Router<AppState> {
     Router::new()
         .route("/demo/track/{number}", get(track_link))
+        .route("/demo/agent-token", get(agent_token))
         .route(
             "/demo/as/{customer}/apps/wismo/{*rest}",
             any(
@@ -51,9 +53,26 @@ pub fn routes(inner: Router<AppState>) -> Router<AppState> {
         )
 }
 
+/// `/demo/agent-token`: what Zendesk's ZAF client does for the sidebar's requests, signing a
+/// short-lived agent JWT with the app's shared secret (the demo's public one).
+async fn agent_token(State(state): State<AppState>) -> Response {
+    if state.demo_clock.is_none() {
+        return AppError::NotConfigured("the demo").into_response();
+    }
+    let token = crate::demo::zendesk_token(state.clock.now());
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({ "token": token })),
+    )
+        .into_response()
+}
+
 /// `/demo/track/{number}`: the demo storefront's links to each order's tracking page, minted
 /// on the demo's key (what `wismo tracking-link --demo` prints).
 async fn track_link(State(state): State<AppState>, Path(number): Path<String>) -> Response {
+    if state.demo_clock.is_none() {
+        return AppError::NotConfigured("the demo").into_response();
+    }
     let (Some(links), Ok(n)) = (
         state.integrations.tracking_links.as_ref(),
         wismo::OrderNumber::parse(&number),
@@ -70,6 +89,9 @@ async fn forward(
     rest: String,
     request: Request,
 ) -> Response {
+    if state.demo_clock.is_none() {
+        return AppError::NotConfigured("the demo").into_response();
+    }
     let customer = (customer != "guest" && customer.bytes().all(|b| b.is_ascii_digit()))
         .then_some(customer.as_str());
     let prefix = format!("/demo/as/{}/apps/wismo", customer.unwrap_or("guest"));

@@ -1,8 +1,8 @@
 //! The order card: the order's headline, expected delivery, items and each parcel's timeline,
 //! all computed by the core so every surface shows the same thing.
 
-use crate::app::TrackingLink;
 use crate::labels;
+use crate::TrackingLink;
 use leptos::prelude::*;
 use wismo::resolve::ParcelCard;
 use wismo::OrderCard;
