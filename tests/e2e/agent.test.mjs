@@ -96,15 +96,38 @@ describe("the agent sidebar", { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  test("a hostile customer name renders as text", async () => {
+  test("a hostile customer name or order text renders as text", async () => {
     const { context, page, problems } = await watchedPage(browser);
-    const hostile = '<img src=x onerror="window.__pwned=1">@example.com';
-    await page.goto(`${demo.url}agent/?email=${encodeURIComponent(hostile)}`);
+    const name = '<img src=x onerror="window.__pwned=1">';
+    const note = '<script>window.__pwned=2</script><b>bold?</b>';
+    // What a shop could hold: markup in the customer's name and in what the order says.
+    await page.route("**/agent/zendesk/customer*", async (route) => {
+      const c = await (await route.fetch()).json();
+      c.name = name;
+      c.orders[0].sentence = note;
+      c.orders[0].agent.suggested_reply = note;
+      await route.fulfill({ json: c });
+    });
+    const frame = await openTicket(page, demo.url, "marco@example.com");
+    assert.equal(await frame.locator("h1").innerText(), name);
+    assert.equal(await frame.getByTestId("wismo-agent-sentence").first().innerText(), note);
+    assert.equal(await frame.locator("#wismo-agent img, #wismo-agent b, #wismo-agent script").count(), 0);
+    await frame.getByTestId("wismo-agent-insert").first().click();
+    await page.waitForFunction(() => document.getElementById("reply").value.length > 0);
+    assert.equal(await page.getByTestId("ticket-reply").inputValue(), note, "inserted as text");
+    const sidebar = page.frames().find((f) => f.url().includes("frame.html"));
+    assert.equal(await sidebar.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(problems.errors, []);
+    await context.close();
+  });
+
+  test("a requester wismo cannot look up gets a plain message", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${demo.url}agent/?email=${encodeURIComponent("not an e-mail")}`);
     const frame = page.frameLocator("#sidebar");
-    // Not an e-mail the proxy accepts: a plain message, and nothing ran.
     await frame.locator("#wismo-agent p.status").waitFor({ timeout: 20_000 });
-    assert.equal(await page.frame({ url: /frame\.html/ }).evaluate(() => window.__pwned), undefined);
-    assert.equal(await frame.locator("#wismo-agent img").count(), 0);
+    assert.equal(await frame.getByTestId("wismo-agent-order").count(), 0);
     const unexpected = problems.errors.filter((e) => !/status of 400/.test(e));
     assert.deepEqual(unexpected, []);
     await context.close();
