@@ -194,6 +194,18 @@ async fn an_action_above_the_limit_runs_only_once_approved_and_only_once() {
             .unwrap();
         assert_eq!(reship["proposal"]["needs_approval"], true);
 
+        // A proposal the sidebar did not offer (another amount), or one claiming no approval is
+        // needed, changes nothing: the offer as the core makes it decides.
+        let mut forged = reship["proposal"].clone();
+        forged["needs_approval"] = json!(false);
+        let r = act(&t, "side-0", &json!({"proposal": forged})).await;
+        assert_eq!(r.json()["code"], "needs_approval", "{}", r.text());
+        let refund = json!({"action": {"type": "refund", "order": "1009",
+            "amount": {"minor": 1, "currency": "USD"}, "store_credit": false},
+            "needs_confirmation": false, "needs_approval": false});
+        let r = act(&t, "side-x", &json!({"proposal": refund, "approve": true})).await;
+        assert_eq!(r.json()["code"], "not_offered", "{}", r.text());
+
         let unapproved = act(&t, "side-1", &json!({"proposal": reship["proposal"]})).await;
         assert_eq!(
             unapproved.status,
@@ -226,7 +238,7 @@ async fn an_action_above_the_limit_runs_only_once_approved_and_only_once() {
         );
         assert_eq!(
             actors.iter().map(|(_, r)| r.as_str()).collect::<Vec<_>>(),
-            ["needs_approval", "done", "replayed"]
+            ["needs_approval", "needs_approval", "done", "replayed"]
         );
     }
 }

@@ -242,8 +242,19 @@ async fn the_chat_on_the_page_continues_the_conversation_without_javascript() {
             .to_str()
             .unwrap()
             .ends_with("#wismo-chat"));
+        // The same form sent again (a double click, a reload that resends): answered once.
+        let again = t
+            .send(
+                Request::post(&base)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from("key=abc123&message=is+it+lost%3F"))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
         let text = visible(&page(&t, &base).await.text());
         assert!(text.contains("You is it lost?"), "{text}");
+        assert_eq!(text.matches("You is it lost?").count(), 1, "{text}");
         assert!(text.contains("Northwind Supply Co."), "{text}");
         // The page's wasm gets the same answer as JSON.
         let r = t
@@ -606,6 +617,11 @@ async fn the_demo_stand_in_signs_requests_the_way_shopify_does() {
         // A guest is nobody's customer; an Authorization header does not pass the stand-in.
         let r = t.get("/demo/as/guest/apps/wismo/orders").await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        // A customer id typed into the address beside Shopify's own is never believed.
+        let r = t
+            .get("/demo/as/guest/apps/wismo/orders?logged_in_customer_id=7004")
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
         let token = t.token("1004", "marco@example.com").await;
         let r = t
             .get_with_token("/demo/as/guest/apps/wismo/api/v1/orders/1004", &token)

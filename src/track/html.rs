@@ -26,9 +26,10 @@ pub fn escape(text: &str) -> String {
 /// A link target we will put in an `href`: absolute http(s) or site-relative. Anything else
 /// (`javascript:`, `data:`) is shown as text only.
 fn safe_href(url: &str) -> Option<String> {
+    // `/\host` is `//host` to a browser: another site.
     let ok = url.starts_with("https://")
         || url.starts_with("http://")
-        || (url.starts_with('/') && !url.starts_with("//"));
+        || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\"));
     ok.then(|| escape(url))
 }
 
@@ -297,6 +298,7 @@ mod tests {
             "javascript:alert(1)",
             "data:text/html,hi",
             "//evil.example",
+            "/\\evil.example",
             " https://x",
         ] {
             assert_eq!(safe_href(bad), None, "{bad}");

@@ -44,6 +44,8 @@ pub enum Label {
     ViaWhatsapp,
     /// The line before a tracking link in e-mails and text messages.
     TrackLink,
+    /// A chat message the server would not take.
+    NotSent,
 }
 
 /// `label` in `lang`, with `{slots}` left for the caller to fill.
@@ -155,6 +157,10 @@ pub fn label(lang: Lang, label: Label) -> &'static str {
         (ViaWhatsapp, Es) => "por WhatsApp",
         (ViaWhatsapp, Fr) => "sur WhatsApp",
         (ViaWhatsapp, De) => "über WhatsApp",
+        (NotSent, En) => "That message was not sent. Please try again in a moment.",
+        (NotSent, Es) => "Ese mensaje no se envió. Inténtalo de nuevo en un momento.",
+        (NotSent, Fr) => "Ce message n'a pas été envoyé. Réessayez dans un instant.",
+        (NotSent, De) => "Diese Nachricht wurde nicht gesendet. Bitte versuchen Sie es gleich noch einmal.",
         (TrackLink, En) => "Track your order:",
         (TrackLink, Es) => "Sigue tu pedido:",
         (TrackLink, Fr) => "Suivez votre commande :",

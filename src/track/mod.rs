@@ -168,7 +168,7 @@ impl Theme {
         }
         if let Some(url) = &logo_url {
             let ok = (url.starts_with("https://")
-                || (url.starts_with('/') && !url.starts_with("//")))
+                || (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\")))
                 && !url.chars().any(|c| c.is_whitespace() || c.is_control());
             if !ok {
                 return Err(ThemeError::Logo(url.clone()));

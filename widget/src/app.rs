@@ -185,9 +185,12 @@ pub fn App(
                 }
             });
         } else if was_open == Some(true) {
-            if let Some(button) = launcher_ref.get_untracked() {
-                let _ = button.focus();
-            }
+            // After the frame: on a phone the launcher is hidden until the panel's state is drawn.
+            request_animation_frame(move || {
+                if let Some(button) = launcher_ref.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
         }
         is_open
     });

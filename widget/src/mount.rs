@@ -36,7 +36,14 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("wismo: host element has no document"))?;
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    // The loader has usually drawn the launcher in the host's shadow root already: take it over.
+    let root = match host.shadow_root() {
+        Some(root) => {
+            root.set_inner_html("");
+            root
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
     let style = document.create_element("style")?;
     style.set_text_content(Some(&format!("{CSS}{}", wismo_ui::CARD_CSS)));
     root.append_child(&style)?;

@@ -30,6 +30,9 @@ pub enum ProxyError {
     /// Signed for another shop than the configured one.
     #[error("app proxy request is for another shop")]
     OtherShop,
+    /// One of Shopify's own parameters appears more than once.
+    #[error("app proxy request repeats a parameter Shopify sets")]
+    Ambiguous,
 }
 
 /// A verified app proxy request.
@@ -87,6 +90,21 @@ impl AppProxy {
     /// Checks a forwarded request's raw query string at `now`.
     pub fn verify(&self, query: &str, now: DateTime<Utc>) -> Result<ProxyRequest, ProxyError> {
         let params = parse(query);
+        // Shopify adds these itself; a second value (one the shopper typed in the address) would
+        // still verify, joined with a comma, and must never be the one believed.
+        const SHOPIFYS: [&str; 5] = [
+            "shop",
+            "logged_in_customer_id",
+            "path_prefix",
+            "timestamp",
+            "signature",
+        ];
+        if SHOPIFYS
+            .iter()
+            .any(|k| params.get(*k).is_some_and(|v| v.len() > 1))
+        {
+            return Err(ProxyError::Ambiguous);
+        }
         let signature = params
             .get("signature")
             .and_then(|v| v.first())

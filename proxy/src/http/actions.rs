@@ -99,6 +99,20 @@ pub async fn execute(
     run(&state, &shopper, entry, key, canonical, &proposal, false).await
 }
 
+/// The same action, an address change's typed address aside (the agent types it).
+fn same_action(offered: &Action, asked: &Action) -> bool {
+    match (offered, asked) {
+        (
+            Action::ChangeAddress { order: a, .. },
+            Action::ChangeAddress {
+                order: b,
+                new_address,
+            },
+        ) => a == b && !new_address.trim().is_empty(),
+        _ => offered == asked,
+    }
+}
+
 /// Executes a proposal for a helpdesk agent (the Zendesk sidebar): the agent acts on the
 /// customer's request, so no further yes is needed, and approves what is above the policy's
 /// value limit by sending `approve`. The key, eligibility, audit row (actor `agent:<who>`) and
@@ -130,6 +144,22 @@ pub(crate) async fn execute_by_agent(
         result: String::new(),
         message: String::new(),
     };
+    // Only what the sidebar offered for this order, as the core offers it now: a client cannot
+    // build its own proposal (another amount, another parcel) or its own approval rule.
+    let ctx = super::order_context(state, &order)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let offered = wismo::resolve::agent_actions(&ctx)
+        .into_iter()
+        .find(|a| same_action(&a.proposal.action, &proposal.action));
+    let Some(offered) = offered else {
+        let e = AppError::Refused {
+            code: "not_offered",
+            message: "this action is not one the policy offers for this order now".into(),
+        };
+        return finish(state, entry, Err(e)).await;
+    };
+    proposal.needs_approval = offered.proposal.needs_approval;
     if proposal.needs_approval && !approve {
         let e = AppError::Refused {
             code: "needs_approval",

@@ -34,7 +34,6 @@ pub use messages::{MessageRequest, MAX_MESSAGE_CHARS};
 pub use orders::order_context;
 pub use session::{SessionRequest, SessionResponse};
 pub use shopper::Shopper;
-pub(crate) use static_files::routes as static_routes;
 
 /// The shopper API, served at `/api/v1` and, behind the app proxy's signature, at
 /// `/apps/wismo/api/v1`.

@@ -44,14 +44,25 @@ fn span<B>(req: &Request<B>) -> Span {
     )
 }
 
-/// The path with a tracking-link token cut off; the query (e-mails, signatures) is never logged.
+/// The path with a tracking-link token cut off wherever it sits (`/t/…`, `/apps/wismo/t/…`,
+/// `/apps/wismo/api/v1/track/…`); the query (e-mails, signatures, session tokens) is never logged.
 fn loggable_path(path: &str) -> String {
-    for prefix in SECRET_TAILS {
-        if path.starts_with(prefix) {
-            return format!("{prefix}…");
-        }
+    let cut = SECRET_TAILS
+        .iter()
+        .filter_map(|tail| {
+            let at = if path.starts_with(tail) {
+                Some(0)
+            } else {
+                path.find(&format!("/{}", &tail[1..]))
+                    .filter(|_| tail.starts_with('/'))
+            };
+            at.map(|i| i + tail.len())
+        })
+        .min();
+    match cut {
+        Some(end) => format!("{}…", &path[..end]),
+        None => path.to_owned(),
     }
-    path.to_owned()
 }
 
 #[cfg(test)]
@@ -66,5 +77,14 @@ mod tests {
         );
         assert_eq!(loggable_path("/t/t1.1001.99.sig"), "/t/…");
         assert_eq!(loggable_path("/api/v1/orders/1001"), "/api/v1/orders/1001");
+        assert_eq!(
+            loggable_path("/apps/wismo/t/t1.1001.99.sig/messages"),
+            "/apps/wismo/t/…"
+        );
+        assert_eq!(
+            loggable_path("/apps/wismo/api/v1/track/t1.1001.99.sig"),
+            "/apps/wismo/api/v1/track/…"
+        );
+        assert_eq!(loggable_path("/t/t1.1/messages"), "/t/…");
     }
 }

@@ -76,7 +76,9 @@ impl Storefront {
             .unwrap_or_else(|| DEFAULT_CONTACT.to_owned());
         let web = contact_url.starts_with("https://")
             || contact_url.starts_with("http://")
-            || (contact_url.starts_with('/') && !contact_url.starts_with("//"));
+            || (contact_url.starts_with('/')
+                && !contact_url.starts_with("//")
+                && !contact_url.starts_with("/\\"));
         if !web {
             return Err(StorefrontError::Contact(contact_url));
         }
@@ -123,10 +125,19 @@ pub fn routes(state: &AppState, api: Router<AppState>) -> Router<AppState> {
         .route("/t/{token}", get(page::get).post(page::post))
         .route("/t/{token}/messages", axum::routing::post(page::message))
         .nest("/api/v1", api)
-        .merge(crate::http::static_routes(
-            &state.www_dir,
-            &state.widget_dir,
-        ))
+        // Only what a storefront loads: the loader, the tracking page's starter, the widget.
+        .route_service(
+            "/wismo.js",
+            tower_http::services::ServeFile::new(state.www_dir.join("wismo.js")),
+        )
+        .route_service(
+            "/track.js",
+            tower_http::services::ServeFile::new(state.www_dir.join("track.js")),
+        )
+        .nest_service(
+            "/widget",
+            tower_http::services::ServeDir::new(&state.widget_dir).precompressed_gzip(),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             gate::verify,

@@ -6,6 +6,7 @@
 //! page that says only that the link is not valid and how to look the order up.
 
 use super::gate::Proxied;
+use crate::actions::ledger::{self, Reservation};
 use crate::auth::{Attempt, ClientIp};
 use crate::conversations::{Channel, ConversationStore, Direction};
 use crate::error::AppError;
@@ -18,6 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form, Json};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 use wismo::carrier::Lang;
 use wismo::track::{self, escape, label, ChatLine, Label, TrackPage};
 use wismo::{OrderContext, OrderNumber};
@@ -42,11 +44,13 @@ pub struct Ask {
     pub key: Option<String>,
 }
 
-/// What the page's wasm gets back for a message: the two new lines and the core's answer.
-#[derive(Debug, Serialize)]
+/// What the page's wasm gets back for a message: the two new lines and the core's answer (none
+/// when the same form was answered before and this is its answer again).
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Answered {
     pub lines: Vec<ChatLine>,
-    pub resolution: wismo::Resolution,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<wismo::Resolution>,
 }
 
 /// The order a link grants, or the one refusal every failure gets (counted per client).
@@ -109,7 +113,19 @@ fn form_key() -> String {
 
 async fn chat_lines(state: &AppState, ctx: &OrderContext) -> Result<Vec<ChatLine>, AppError> {
     let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
-    let history = store.history(&ctx.order.customer.email).await?;
+    let email = &ctx.order.customer.email;
+    // The conversation is the customer's, across orders: a link to this order (perhaps
+    // forwarded to someone else) shows it only while it is about this order.
+    let about_this = store.get(email).await?.is_none_or(|s| {
+        s.conversation
+            .order
+            .as_ref()
+            .is_none_or(|o| *o == ctx.order.number)
+    });
+    if !about_this {
+        return Ok(Vec::new());
+    }
+    let history = store.history(email).await?;
     let skip = history.len().saturating_sub(CHAT_LINES);
     Ok(history
         .into_iter()
@@ -217,20 +233,41 @@ async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answer
         )));
     }
     let shopper = Shopper(ctx.order.number.clone());
-    let resolution = converse(state, ctx, text, Channel::Chat).await?;
-    // The same key for the same form: a form sent twice runs each action once.
+    // Each form the page draws (and each message its wasm sends) has its own key: the same key
+    // again (a double click, a resent form) gets the first answer again and nothing runs twice.
     let key = ask
         .key
         .as_deref()
         .filter(|k| !k.is_empty() && k.len() <= 64 && k.bytes().all(|b| b.is_ascii_hexdigit()))
         .map_or_else(form_key, str::to_owned);
+    let scope = format!("track-form:{}", shopper.0.as_str());
+    let hash = hex::encode(sha2::Sha256::digest(text.as_bytes()));
+    match ledger::reserve(&state.db, &scope, &key, &hash, state.wall.now()).await? {
+        Reservation::New => {}
+        Reservation::Replay { body, .. } => {
+            return serde_json::from_str(&body).map_err(|e| AppError::Internal(e.into()));
+        }
+        Reservation::Conflict | Reservation::InProgress { .. } => {
+            return Err(AppError::Conflict {
+                code: "form_already_sent",
+                message: "this form was already sent with another message; reload the page".into(),
+            });
+        }
+    }
+    let resolution = match converse(state, ctx, text, Channel::Chat).await {
+        Ok(r) => r,
+        Err(e) => {
+            ledger::release(&state.db, &scope, &key).await?;
+            return Err(e);
+        }
+    };
     for (i, p) in resolution
         .proposals
         .iter()
         .filter(|p| p.is_executable())
         .enumerate()
     {
-        let key = format!("track-{key}-{}-{i}", resolution.conversation.turns);
+        let key = format!("track-{key}-{i}");
         match crate::http::actions::execute_for(state, &shopper, "tracking page", key, p).await {
             Ok(res) if res.status().is_success() => {}
             Ok(res) => tracing::warn!(action = p.action.kind(), status = %res.status(),
@@ -239,7 +276,7 @@ async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answer
                 "action from the tracking page failed"),
         }
     }
-    Ok(Answered {
+    let answered = Answered {
         lines: vec![
             ChatLine {
                 shopper: true,
@@ -252,7 +289,13 @@ async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answer
                 text: resolution.reply.clone(),
             },
         ],
-        resolution,
+        resolution: None,
+    };
+    let body = serde_json::to_string(&answered).map_err(anyhow::Error::from)?;
+    ledger::complete(&state.db, &scope, &key, 200, &body).await?;
+    Ok(Answered {
+        resolution: Some(resolution),
+        ..answered
     })
 }
 
@@ -358,7 +401,7 @@ fn shell(
     format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\
-         <meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
+         <meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
          <style>:root{{--accent:{accent}}}{CSS}</style>\
          <noscript><meta http-equiv=\"refresh\" content=\"600\"></noscript></head>\
          <body><header class=\"brand\">{logo}</header>{main}\

@@ -239,7 +239,7 @@ fn ActionView(
             new_address.clone_from(&typed);
         }
         // The same click twice is the same key: the proxy answers it again, never runs it twice.
-        let key = format!("{}-{}", key.get_value(), typed.len());
+        let key = format!("{}-{:016x}", key.get_value(), fnv1a(&typed));
         let approve = approved.get_untracked();
         state.set(Run::Running);
         spawn_local(async move {
@@ -290,4 +290,11 @@ fn ActionView(
             </p>
         </div>
     }
+}
+
+/// A stable short fingerprint of the typed address, so a corrected address is a new request.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -119,7 +119,12 @@ fn listen_for_forms(main: &HtmlElement, page: Shared) {
                 return;
             }
             ev.prevent_default();
-            let key = input(&form, "key").map(|i| i.value()).unwrap_or_default();
+            // A key of its own per message: the server answers a repeated key once.
+            let key = format!(
+                "{:012x}{:012x}",
+                (js_sys::Math::random() * 2f64.powi(48)) as u64,
+                (js_sys::Math::random() * 2f64.powi(48)) as u64
+            );
             spawn_local(send(page.clone(), form, message, key));
         }
     });
@@ -158,8 +163,16 @@ fn deadline(form: &HtmlFormElement, page: &Shared) {
     if let Some(out) = document().and_then(|d| d.get_element_by_id("wismo-deadline")) {
         out.set_text_content(Some(&answer));
     }
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?by={by}")));
+    // The address keeps its language and says the date asked about, for a reload or a share.
+    if let Some(w) = web_sys::window() {
+        let lang = p.lang.code();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&format!("?lang={lang}&by={by}")),
+            );
+        }
     }
 }
 
@@ -174,17 +187,30 @@ async fn send(page: Shared, form: HtmlFormElement, message: String, key: String)
         key: &key,
     };
     set_busy(&form, true);
-    let answered = match Request::post(&url).json(&body) {
-        Ok(req) => match req.send().await {
-            Ok(res) if res.ok() => res.json::<Answered>().await.ok(),
-            _ => None,
-        },
+    let sent = match Request::post(&url).json(&body) {
+        Ok(req) => req.send().await.ok(),
         Err(_) => None,
     };
     set_busy(&form, false);
-    let Some(answered) = answered else {
-        // The server can still take it the plain way.
+    let Some(res) = sent else {
+        // No answer at all: the plain form may still get through (it carries its own key).
+        if let Some(doc) = document() {
+            if let Ok(field) = doc.create_element("input") {
+                let _ = field.set_attribute("type", "hidden");
+                let _ = field.set_attribute("name", "message");
+                let _ = field.set_attribute("value", &message);
+                let _ = form.append_child(&field);
+            }
+        }
         let _ = form.submit();
+        return;
+    };
+    let Some(answered) = (if res.ok() {
+        res.json::<Answered>().await.ok()
+    } else {
+        None
+    }) else {
+        announce(track::label(lang, Label::NotSent));
         return;
     };
     if let Some(input) = input(&form, "message") {
