@@ -47,21 +47,9 @@ pub fn url(base: &str, segments: &[&str]) -> anyhow::Result<reqwest::Url> {
 }
 
 /// Text made safe inside HTML elements and double-quoted attributes: what helpdesk notes and
-/// outreach e-mails put in HTML is always shown as the text it is.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// outreach e-mails put in HTML is always shown as the text it is. The core's, which the
+/// tracking page's markup uses too.
+pub use wismo::track::escape;
 
 /// The start of a body, cut on a character boundary.
 pub fn snippet(text: &str) -> &str {

@@ -42,7 +42,8 @@ pub struct OrderCard {
     pub parcels: Vec<ParcelCard>,
 }
 
-fn eta_text(eta: Option<&Eta>, lang: Lang, today: NaiveDate) -> Option<String> {
+/// An expected delivery as shoppers read it: one day, or "earliest – latest".
+pub(crate) fn eta_text(eta: Option<&Eta>, lang: Lang, today: NaiveDate) -> Option<String> {
     eta.map(|e| {
         if e.earliest == e.latest {
             i18n::date(lang, e.earliest, today)

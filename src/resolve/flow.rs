@@ -29,6 +29,21 @@ struct Turn {
 }
 
 impl Turn {
+    /// A turn with nothing said or decided yet.
+    fn new(lang: Lang, tone: Tone) -> Self {
+        Self {
+            lang,
+            tone,
+            reply: Vec::new(),
+            offers: Vec::new(),
+            proposals: Vec::new(),
+            handoff: None,
+            need: None,
+            resolved: false,
+            deadline: None,
+        }
+    }
+
     /// A template in this turn's language and tone, with its slots filled.
     fn words(&self, key: Key, slots: &[(&str, &str)]) -> String {
         say(self.lang, self.tone, key, slots)
@@ -63,17 +78,7 @@ pub fn run(s: &Scenario) -> Resolution {
     conv.turns += 1;
     let lang = language(&classification, &conv, s.order.as_ref(), &s.message);
     conv.lang = Some(lang);
-    let mut turn = Turn {
-        lang,
-        tone: s.policy.tone,
-        reply: Vec::new(),
-        offers: Vec::new(),
-        proposals: Vec::new(),
-        handoff: None,
-        need: None,
-        resolved: false,
-        deadline: None,
-    };
+    let mut turn = Turn::new(lang, s.policy.tone);
     match &s.order {
         None => {
             without_order(&classification, &s.message, &s.policy, &mut conv, &mut turn);
@@ -579,17 +584,7 @@ pub(crate) fn page(
 ) -> PageParts {
     let (order, policy, now) = (&ctx.order, &ctx.policy, ctx.now);
     let view = reconcile(order, &ctx.shipments, policy, now);
-    let fresh = || Turn {
-        lang,
-        tone: policy.tone,
-        reply: Vec::new(),
-        offers: Vec::new(),
-        proposals: Vec::new(),
-        handoff: None,
-        need: None,
-        resolved: false,
-        deadline: None,
-    };
+    let fresh = || Turn::new(lang, policy.tone);
     let mut said = fresh();
     status(order, &view, policy, now, &mut said);
     let mut conv = Conversation::default();

@@ -16,6 +16,7 @@ pub(crate) mod text;
 
 pub use action::{Action, Choice, Proposal};
 pub use agent::{AgentAction, AgentView};
+pub(crate) use card::eta_text;
 pub use card::{OrderCard, ParcelCard, TimelineEntry};
 pub use conversation::{Awaiting, Conversation};
 pub use deadline::{DeadlineAnswer, Verdict};

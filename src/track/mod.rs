@@ -82,19 +82,13 @@ pub fn page(ctx: &OrderContext, lang: Lang, by: Option<NaiveDate>) -> TrackPage 
     let parts = crate::resolve::flow_page(ctx, lang, by);
     let policy = &ctx.policy;
     let today = ctx.now.with_timezone(&policy.tz()).date_naive();
-    let eta = deadline::expected(&parts.overall, &ctx.order, policy, ctx.now)
-        .filter(|_| !parts.overall.is_problem())
-        .map(|e| {
-            if e.earliest == e.latest {
-                i18n::date(lang, e.earliest, today)
-            } else {
-                format!(
-                    "{} – {}",
-                    i18n::date(lang, e.earliest, today),
-                    i18n::date(lang, e.latest, today)
-                )
-            }
-        });
+    let eta = crate::resolve::eta_text(
+        deadline::expected(&parts.overall, &ctx.order, policy, ctx.now)
+            .filter(|_| !parts.overall.is_problem())
+            .as_ref(),
+        lang,
+        today,
+    );
     // The oldest check is the honest freshness of the whole page.
     let checked = ctx
         .shipments

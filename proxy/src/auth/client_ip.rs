@@ -34,14 +34,7 @@ impl FromRequestParts<AppState> for ClientIp {
             .get::<crate::storefront::gate::Proxied>()
             .is_some()
         {
-            let chain: Vec<IpAddr> = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .filter_map(|s| s.trim().parse::<IpAddr>().ok())
-                .collect();
+            let chain = forwarded_for(parts);
             let skip = usize::from(state.trust_forwarded_for);
             if let Some(ip) = chain.iter().rev().nth(skip) {
                 return Ok(Self(Some(*ip)));
@@ -50,15 +43,7 @@ impl FromRequestParts<AppState> for ClientIp {
         if state.trust_forwarded_for {
             // The rightmost entry is the one our own reverse proxy appended; the ones before it
             // are whatever the client claimed.
-            let forwarded = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .filter_map(|s| s.trim().parse::<IpAddr>().ok())
-                .next_back();
-            if let Some(ip) = forwarded {
+            if let Some(ip) = forwarded_for(parts).pop() {
                 return Ok(Self(Some(ip)));
             }
         }
@@ -69,4 +54,16 @@ impl FromRequestParts<AppState> for ClientIp {
                 .map(|ConnectInfo(addr)| addr.ip()),
         ))
     }
+}
+
+/// Every address in `X-Forwarded-For`, oldest (leftmost) first; what does not parse is skipped.
+fn forwarded_for(parts: &Parts) -> Vec<IpAddr> {
+    parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+        .collect()
 }
