@@ -8,6 +8,7 @@ pub mod carrier;
 pub mod context;
 pub mod domain;
 pub mod nlu;
+pub mod outcomes;
 pub mod outreach;
 pub mod resolve;
 pub mod track;

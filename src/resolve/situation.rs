@@ -67,6 +67,25 @@ pub enum Situation {
 
 impl Situation {
     /// A stable snake_case name for tests, logs and the card.
+    /// Every name [`kind`](Self::kind) gives.
+    pub const KINDS: [&'static str; 15] = [
+        "processing",
+        "late_in_warehouse",
+        "awaiting_stock",
+        "label_created",
+        "awaiting_carrier_pickup",
+        "in_transit",
+        "out_for_delivery",
+        "delivery_attempted",
+        "available_for_pickup",
+        "delivered",
+        "exception",
+        "stalled",
+        "returning_to_sender",
+        "lost",
+        "cancelled",
+    ];
+
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Processing { .. } => "processing",
