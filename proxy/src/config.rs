@@ -60,6 +60,8 @@ pub struct Config {
     pub outreach: crate::outreach::OutreachConfig,
     #[serde(default)]
     pub storefront: crate::storefront::StorefrontConfig,
+    #[serde(default)]
+    pub outcomes: crate::outcomes::OutcomesConfig,
 }
 
 /// `[shopify]`: the shop and the app's credentials.

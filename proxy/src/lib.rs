@@ -16,6 +16,7 @@ pub mod helpdesk;
 pub mod http;
 pub mod ops;
 pub mod outbound;
+pub mod outcomes;
 pub mod outreach;
 pub mod outside;
 pub mod server;

@@ -38,6 +38,11 @@ pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
         contact_url: "/".to_owned(),
         ..crate::storefront::Storefront::default()
     });
+    // The dashboard on the demo's public token (`/demo/admin` signs the browser in).
+    state.outcomes = Arc::new(crate::outcomes::OutcomesConfig {
+        admin_token: Some(demo::ADMIN_TOKEN.into()),
+        ..crate::outcomes::OutcomesConfig::default()
+    });
     let listener = bind(args.addr).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     // Outreach on, every message kept by the recorder and shown at /demo/outbox.
@@ -94,6 +99,13 @@ pub async fn run_serve(args: ServeArgs) -> anyhow::Result<()> {
         &config.outreach,
         &|name| std::env::var(name).ok(),
     )?);
+    state.outcomes = Arc::new(
+        config
+            .outcomes
+            .clone()
+            .resolve(std::env::var(crate::outcomes::config::ADMIN_TOKEN_ENV).ok())
+            .map_err(anyhow::Error::msg)?,
+    );
     let listener = bind(config.listen).await?;
     // Scripts and the kill-and-restart test read this line to find a port chosen with `:0`.
     announce(&listener, "wismo serving at")?;

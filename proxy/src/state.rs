@@ -70,6 +70,8 @@ pub struct AppState {
     pub outreach_jobs: Arc<Notify>,
     /// The tracking page's look and the origins allowed to call the API directly.
     pub storefront: Arc<crate::storefront::Storefront>,
+    /// Who may read the outcome numbers (`/admin/`), and what things cost.
+    pub outcomes: Arc<crate::outcomes::OutcomesConfig>,
     /// The demo's movable clock (the same one as `clock`); `None` outside the demo, which
     /// also turns the demo-only pages off.
     pub demo_clock: Option<Arc<FixedClock>>,
@@ -107,6 +109,7 @@ impl AppState {
             outreach: Arc::new(Outreach::default()),
             outreach_jobs: Arc::new(Notify::new()),
             demo_clock: None,
+            outcomes: Arc::default(),
             storefront: Arc::default(),
         }
     }

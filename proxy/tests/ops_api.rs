@@ -176,7 +176,13 @@ fn every_route_in_the_router_is_in_the_openapi_document() {
 
 #[tokio::test]
 async fn every_documented_operation_is_routed() {
-    let t = spawn_demo().await;
+    let mut t = spawn_demo().await;
+    // The dashboard exists only with an admin token (without one it answers 404 on purpose).
+    t.state.outcomes = std::sync::Arc::new(wismo_proxy::outcomes::OutcomesConfig {
+        admin_token: Some("an-admin-token-for-the-tests-0123".into()),
+        ..Default::default()
+    });
+    t.router = wismo_proxy::app(t.state.clone());
     for (method, path) in documented() {
         let concrete = path.replace("{number}", "1004").replace("{token}", "x");
         let req = Request::builder()

@@ -163,10 +163,11 @@ pub struct Event {
 }
 
 impl Event {
-    /// The events one answered turn makes: the contact, the answer, a hand-over when the
-    /// answer hands over, and a confirmation when the shopper said yes or thanks.
+    /// The events one answered turn makes: the contact (when the message came in), the answer
+    /// (when it was ready), a hand-over when the answer hands over, and a confirmation when the
+    /// shopper said yes or thanks.
     pub fn of_turn(
-        at: DateTime<Utc>,
+        (received, at): (DateTime<Utc>, DateTime<Utc>),
         order: Option<&str>,
         shopper: &str,
         channel: Channel,
@@ -182,9 +183,12 @@ impl Event {
         };
         let intent = resolution.classification.intent;
         let mut out = vec![
-            event(What::Contact {
-                intent: intent.as_str().to_owned(),
-            }),
+            Event {
+                at: received,
+                ..event(What::Contact {
+                    intent: intent.as_str().to_owned(),
+                })
+            },
             event(What::Answer {
                 situation: resolution.situation.as_ref().map(|s| s.kind().to_owned()),
                 problem: resolution

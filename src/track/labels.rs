@@ -46,6 +46,12 @@ pub enum Label {
     TrackLink,
     /// A chat message the server would not take.
     NotSent,
+    /// The one-tap rating's question, its buttons' names ("{n} of 5"), its thanks, and the
+    /// button that sends a rating chosen in an e-mail.
+    RateQuestion,
+    RateScore,
+    RateThanks,
+    RateSend,
 }
 
 /// `label` in `lang`, with `{slots}` left for the caller to fill.
@@ -161,6 +167,22 @@ pub fn label(lang: Lang, label: Label) -> &'static str {
         (NotSent, Es) => "Ese mensaje no se envió. Inténtalo de nuevo en un momento.",
         (NotSent, Fr) => "Ce message n'a pas été envoyé. Réessayez dans un instant.",
         (NotSent, De) => "Diese Nachricht wurde nicht gesendet. Bitte versuchen Sie es gleich noch einmal.",
+        (RateQuestion, En) => "How did we do?",
+        (RateQuestion, Es) => "¿Qué tal lo hemos hecho?",
+        (RateQuestion, Fr) => "Comment nous sommes-nous débrouillés ?",
+        (RateQuestion, De) => "Wie zufrieden sind Sie mit uns?",
+        (RateScore, En) => "{n} of 5",
+        (RateScore, Es) => "{n} de 5",
+        (RateScore, Fr) => "{n} sur 5",
+        (RateScore, De) => "{n} von 5",
+        (RateThanks, En) => "Thank you for your rating.",
+        (RateThanks, Es) => "Gracias por tu valoración.",
+        (RateThanks, Fr) => "Merci pour votre note.",
+        (RateThanks, De) => "Vielen Dank für Ihre Bewertung.",
+        (RateSend, En) => "Send my rating: {n} of 5",
+        (RateSend, Es) => "Enviar mi valoración: {n} de 5",
+        (RateSend, Fr) => "Envoyer ma note : {n} sur 5",
+        (RateSend, De) => "Meine Bewertung senden: {n} von 5",
         (TrackLink, En) => "Track your order:",
         (TrackLink, Es) => "Sigue tu pedido:",
         (TrackLink, Fr) => "Suivez votre commande :",

@@ -54,6 +54,9 @@ pub const APP_PROXY_SECRET: &[u8; 32] = b"wismo-demo-app-proxy-stand-in-ok";
 /// The key the demo's stand-in for Zendesk signs the agent sidebar's JWTs with, public too.
 pub const ZENDESK_JWT_SECRET: &[u8; 32] = b"wismo-demo-zendesk-jwt-stand-in!";
 
+/// The demo's admin token for the outcomes dashboard, public too (`/demo/admin` signs in).
+pub const ADMIN_TOKEN: &str = "wismo-demo-admin-token-public";
+
 /// The Zendesk app's JWTs as the demo checks them.
 pub fn zendesk() -> crate::auth::ZendeskJwt {
     crate::auth::ZendeskJwt::new(ZENDESK_JWT_SECRET, None, None, 60)

@@ -259,6 +259,29 @@ async fn run(
     }
 
     let outcome = perform(state, shopper, proposal, approved).await;
+    if !matches!(outcome, Err(AppError::Internal(_))) {
+        let via = |c: &str| entry.actor.ends_with(&format!(" via {c}"));
+        let channel = if via("email") {
+            wismo::outcomes::Channel::Email
+        } else if via("sms") {
+            wismo::outcomes::Channel::Sms
+        } else if via("whatsapp") {
+            wismo::outcomes::Channel::Whatsapp
+        } else {
+            wismo::outcomes::Channel::Chat
+        };
+        let event = wismo::outcomes::Event {
+            at: state.clock.now(),
+            order: Some(shopper.0.as_str().to_owned()),
+            shopper: String::new(),
+            channel,
+            what: wismo::outcomes::What::Action {
+                action: proposal.action.kind().to_owned(),
+                ok: outcome.is_ok(),
+            },
+        };
+        crate::outcomes::record_or_log(&state.db, &state.shop, &[event]).await;
+    }
     match &outcome {
         Err(AppError::Internal(_)) => ledger::release(&state.db, &scope, &key).await?,
         Ok(done) => {

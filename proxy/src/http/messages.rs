@@ -34,6 +34,7 @@ pub async fn post(
     shopper: Shopper,
     body: Result<Json<MessageRequest>, JsonRejection>,
 ) -> Result<Json<Resolution>, AppError> {
+    let received = state.clock.now();
     let Json(req) = body?;
     let text = req.message.trim();
     if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
@@ -44,17 +45,29 @@ pub async fn post(
     let ctx = order_context(&state, &shopper.0)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    converse(&state, ctx, text, req.channel).await.map(Json)
+    let surface = match req.channel {
+        Channel::Chat => wismo::outcomes::Channel::Chat,
+        Channel::Email => wismo::outcomes::Channel::Email,
+        Channel::Sms => wismo::outcomes::Channel::Sms,
+        Channel::Whatsapp => wismo::outcomes::Channel::Whatsapp,
+    };
+    converse(&state, ctx, text, req.channel, surface, received)
+        .await
+        .map(Json)
 }
 
 /// Answers `text` about the verified order in `ctx`, continuing the shopper's stored
 /// conversation on any channel, and stores the turn. A message answered at the same time in the
-/// same conversation is a `conflict`, to send again.
+/// same conversation is a `conflict`, to send again. The turn's outcome events (contact,
+/// answer, hand-over, confirmation) are stored with it, as happening on `surface`, the contact
+/// at `received` (when the request came in, before the order was read).
 pub(crate) async fn converse(
     state: &AppState,
     ctx: wismo::OrderContext,
     text: &str,
     channel: Channel,
+    surface: wismo::outcomes::Channel,
+    received: chrono::DateTime<chrono::Utc>,
 ) -> Result<Resolution, AppError> {
     let email = ctx.order.customer.email.clone();
     let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
@@ -62,7 +75,18 @@ pub(crate) async fn converse(
     let read_version = stored.as_ref().map(|s| s.version);
     let conversation = stored.map(|s| s.conversation).unwrap_or_default();
     let now = ctx.now;
-    let resolution = wismo::resolve(&Scenario::with_context(text, ctx).continuing(conversation));
+    let order = ctx.order.number.as_str().to_owned();
+    let (resolution, cpu_us) = crate::outcomes::cpu::measured(|| {
+        wismo::resolve(&Scenario::with_context(text, ctx).continuing(conversation))
+    });
+    let events = wismo::outcomes::Event::of_turn(
+        (received.min(now), now.max(state.clock.now())),
+        Some(&order),
+        email.as_str(),
+        surface,
+        &resolution,
+        cpu_us,
+    );
     let turn = [
         Message {
             at: now,
@@ -77,11 +101,24 @@ pub(crate) async fn converse(
             text: resolution.reply.clone(),
         },
     ];
+    let mut tx = state.db.begin().await?;
     match store
-        .put(&email, &resolution.conversation, read_version, &turn)
+        .put_on(
+            &mut tx,
+            &email,
+            &resolution.conversation,
+            read_version,
+            &turn,
+        )
         .await
     {
-        Ok(_) => Ok(resolution),
+        Ok(_) => {
+            crate::outcomes::record_on(&mut tx, &state.shop, &events).await?;
+            tx.commit().await.map_err(|e| {
+                AppError::Internal(anyhow::Error::new(e).context("committing a turn"))
+            })?;
+            Ok(resolution)
+        }
         Err(PutError::Conflict) => Err(AppError::Conflict {
             code: "conversation_changed",
             message:

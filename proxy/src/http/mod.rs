@@ -5,6 +5,7 @@ pub(crate) mod actions;
 mod agent;
 mod app_proxy;
 mod carrier_webhooks;
+mod events;
 mod helpdesk;
 mod helpdesk_auth;
 mod integrations;
@@ -44,6 +45,7 @@ fn api() -> Router<AppState> {
         .route("/orders/{number}", get(orders::get))
         .route("/actions", post(actions::execute))
         .route("/messages", post(messages::post))
+        .route("/events", post(events::post))
         .route("/track/{token}", get(track::get))
         .fallback(|| async { AppError::NotFound })
         .layer(SetResponseHeaderLayer::overriding(
@@ -71,6 +73,7 @@ pub fn app(state: AppState) -> Router {
         .merge(integrations::routes())
         .merge(crate::outreach::http::routes())
         .merge(ops::routes())
+        .merge(crate::outcomes::admin::routes())
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
         .layer(cors(&state))
         // Only routed requests are counted, by their route pattern (never a raw path).

@@ -20,6 +20,9 @@ pub fn html(m: &Outgoing) -> String {
         brand = escape(&m.brand),
         text = paragraphs(&m.text),
     );
+    if let Some(link) = tracking_link(&m.text) {
+        out.push_str(&rating_row(&m.lang, link));
+    }
     if let Some(url) = &m.unsubscribe_url {
         let _ = write!(
             out,
@@ -31,6 +34,35 @@ pub fn html(m: &Outgoing) -> String {
         );
     }
     out.push_str("</div></body></html>");
+    out
+}
+
+/// The tracking link the monitor appended to the text, if any.
+fn tracking_link(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .find(|w| (w.starts_with("https://") || w.starts_with("http://")) && w.contains("/t/t1."))
+}
+
+/// The one-tap rating: five links, each opening the tracking page's button for that score.
+fn rating_row(lang: &str, link: &str) -> String {
+    use wismo::track::{fill, label, Label};
+    let lang = wismo::carrier::Lang::from_locale(lang);
+    let mut out = format!(
+        "<p style=\"margin:16px 0 8px;font-weight:600\">{}</p><p style=\"margin:0\">",
+        escape(label(lang, Label::RateQuestion))
+    );
+    for n in 1..=5 {
+        let name = fill(label(lang, Label::RateScore), &[("n", &n.to_string())]);
+        let _ = write!(
+            out,
+            "<a href=\"{url}/rate/{n}\" title=\"{name}\" aria-label=\"{name}\" \
+             style=\"display:inline-block;min-width:36px;padding:8px 0;margin:0 4px 0 0;text-align:center;\
+             border:1px solid #1d4ed8;border-radius:6px;color:#1d4ed8;text-decoration:none\">{n}</a>",
+            url = escape(link.trim_end_matches(['.', ','])),
+            name = escape(&name),
+        );
+    }
+    out.push_str("</p>");
     out
 }
 
@@ -99,5 +131,38 @@ mod tests {
         );
         assert_eq!(h.matches("<a ").count(), 1, "{h}");
         assert_eq!(h.matches("<p ").count(), 2, "{h}");
+    }
+
+    #[test]
+    fn a_notice_with_a_tracking_link_offers_the_one_tap_rating_in_its_language() {
+        let m = Outgoing {
+            id: 1,
+            channel: Channel::Email,
+            to: "a@example.com".into(),
+            lang: "fr".into(),
+            subject: "Colis".into(),
+            text: "En route.\n\nSuivre : https://wismo.example/t/t1.1.2.x".into(),
+            unsubscribe_url: None,
+            footer: None,
+            unsubscribe_words: "Désabonner".into(),
+            brand: "Acme".into(),
+            needs_template: false,
+        };
+        let h = html(&m);
+        for n in 1..=5 {
+            assert!(
+                h.contains(&format!(
+                    "href=\"https://wismo.example/t/t1.1.2.x/rate/{n}\""
+                )),
+                "{h}"
+            );
+        }
+        assert!(h.contains("aria-label=\"5 sur 5\""), "{h}");
+        // No tracking link, no rating: there is nowhere to send it.
+        let plain = html(&Outgoing {
+            text: "En route.".into(),
+            ..m
+        });
+        assert!(!plain.contains("/rate/"), "{plain}");
     }
 }

@@ -164,6 +164,8 @@ async fn answer(state: &AppState, m: &Inbound, orders: &[Order]) -> anyhow::Resu
     let email = orders[0].customer.email.clone();
     let store = ConversationStore::new(state.db.clone(), state.shop.as_ref());
     let text: String = m.text.trim().chars().take(MAX_CHARS).collect();
+    // When the message came in, for the time to resolution.
+    let received = state.clock.now();
     for _ in 0..5 {
         let stored = store.get(&email).await?;
         let version = stored.as_ref().map(|s| s.version);
@@ -180,8 +182,17 @@ async fn answer(state: &AppState, m: &Inbound, orders: &[Order]) -> anyhow::Resu
             anyhow::bail!("order {} vanished while answering", order.number);
         };
         let now = ctx.now;
-        let resolution =
-            wismo::resolve(&Scenario::with_context(text.clone(), ctx).continuing(conversation));
+        let (resolution, cpu_us) = crate::outcomes::cpu::measured(|| {
+            wismo::resolve(&Scenario::with_context(text.clone(), ctx).continuing(conversation))
+        });
+        let events = wismo::outcomes::Event::of_turn(
+            (received.min(now), now.max(state.clock.now())),
+            Some(order.number.as_str()),
+            email.as_str(),
+            m.channel.into(),
+            &resolution,
+            cpu_us,
+        );
         let channel = monitor::conv_channel(m.channel);
         let turn = [
             Message {
@@ -197,11 +208,14 @@ async fn answer(state: &AppState, m: &Inbound, orders: &[Order]) -> anyhow::Resu
                 text: resolution.reply.clone(),
             },
         ];
+        let mut tx = state.db.begin().await?;
         match store
-            .put(&email, &resolution.conversation, version, &turn)
+            .put_on(&mut tx, &email, &resolution.conversation, version, &turn)
             .await
         {
             Ok(_) => {
+                crate::outcomes::record_on(&mut tx, &state.shop, &events).await?;
+                tx.commit().await.context("committing an inbound turn")?;
                 carry_out(state, m, order, &resolution).await;
                 let lang = resolution
                     .conversation

@@ -128,7 +128,21 @@ async fn send_one(state: &AppState, c: &Claimed, pass: &mut Pass) -> anyhow::Res
                 provider: sender.name(),
                 provider_id: accepted.provider_id.as_deref(),
             };
-            outbox::settle(&state.db, token, outcome, at).await?
+            let recorded = outbox::settle(&state.db, token, outcome, at).await?;
+            // A notice counts for the outcomes once; answers count as the turn they answer.
+            if recorded && !matches!(c.kind.as_str(), "reply" | "stopped") {
+                let event = wismo::outcomes::Event {
+                    at,
+                    order: Some(c.order_number.clone()),
+                    shopper: c.email.clone(),
+                    channel: channel.into(),
+                    what: wismo::outcomes::What::Outreach {
+                        trigger: c.kind.clone(),
+                    },
+                };
+                crate::outcomes::record_or_log(&state.db, &c.shop, &[event]).await;
+            }
+            recorded
         }
         Err(SendError::Transient {
             message,

@@ -124,6 +124,8 @@ pub fn routes(state: &AppState, api: Router<AppState>) -> Router<AppState> {
         .merge(personal)
         .route("/t/{token}", get(page::get).post(page::post))
         .route("/t/{token}/messages", axum::routing::post(page::message))
+        .route("/t/{token}/rating", axum::routing::post(page::rate))
+        .route("/t/{token}/rate/{score}", get(page::rate_from_email))
         .nest("/api/v1", api)
         // Only what a storefront loads: the loader, the tracking page's starter, the widget.
         .route_service(
@@ -145,6 +147,8 @@ pub fn routes(state: &AppState, api: Router<AppState>) -> Router<AppState> {
     let mut routes = Router::new()
         .route("/t/{token}", get(page::get).post(page::post))
         .route("/t/{token}/messages", axum::routing::post(page::message))
+        .route("/t/{token}/rating", axum::routing::post(page::rate))
+        .route("/t/{token}/rate/{score}", get(page::rate_from_email))
         .nest("/apps/wismo", proxied.clone());
     // The demo's stand-ins answer 503 `not_configured` outside `wismo demo`.
     routes = routes.merge(standin::routes(proxied));

@@ -232,6 +232,7 @@ async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answer
             crate::http::MAX_MESSAGE_CHARS
         )));
     }
+    let received = ctx.now;
     let shopper = Shopper(ctx.order.number.clone());
     // Each form the page draws (and each message its wasm sends) has its own key: the same key
     // again (a double click, a resent form) gets the first answer again and nothing runs twice.
@@ -254,7 +255,16 @@ async fn answer(state: &AppState, ctx: OrderContext, ask: &Ask) -> Result<Answer
             });
         }
     }
-    let resolution = match converse(state, ctx, text, Channel::Chat).await {
+    let resolution = match converse(
+        state,
+        ctx,
+        text,
+        Channel::Chat,
+        wismo::outcomes::Channel::Page,
+        received,
+    )
+    .await
+    {
         Ok(r) => r,
         Err(e) => {
             ledger::release(&state.db, &scope, &key).await?;
@@ -371,6 +381,7 @@ fn document(state: &AppState, page: &TrackPage, prefix: &str, token: &str) -> St
         "<script type=\"module\" src=\"{}/track.js\"></script>",
         escape(prefix)
     );
+    let main = format!("{main}{}", rating_form(page.lang, prefix, token, None));
     shell(
         state,
         page.lang,
@@ -378,6 +389,140 @@ fn document(state: &AppState, page: &TrackPage, prefix: &str, token: &str) -> St
         &escape(&page.brand),
         &main,
         Some(&script),
+    )
+}
+
+/// The one-tap rating: five buttons, each sending its score (outside `main`, which the page's
+/// wasm redraws). `only` shows just that score's button, labelled to send it (the page an
+/// e-mail's rating link opens: a link scanner that follows it rates nothing).
+fn rating_form(lang: Lang, prefix: &str, token: &str, only: Option<u8>) -> String {
+    let action = format!("{}/t/{}/rating", escape(prefix), escape(token));
+    let mut buttons = String::new();
+    for n in 1..=5u8 {
+        if only.is_some_and(|o| o != n) {
+            continue;
+        }
+        let name = track::fill(label(lang, Label::RateScore), &[("n", &n.to_string())]);
+        let text = match only {
+            Some(_) => track::fill(label(lang, Label::RateSend), &[("n", &n.to_string())]),
+            None => format!(
+                "<span aria-hidden=\"true\">{}</span><span class=\"sr\">{name}</span>",
+                n
+            ),
+        };
+        buttons.push_str(&format!(
+            "<button type=\"submit\" name=\"score\" value=\"{n}\" title=\"{name}\">{text}</button>"
+        ));
+    }
+    let via = if only.is_some() {
+        "<input type=\"hidden\" name=\"via\" value=\"email\">"
+    } else {
+        ""
+    };
+    format!(
+        "<aside class=\"rate\" aria-labelledby=\"wismo-rate\"><form method=\"post\" action=\"{action}\">\
+         <h2 id=\"wismo-rate\">{}</h2>{via}<div class=\"choices\">{buttons}</div></form></aside>",
+        label(lang, Label::RateQuestion)
+    )
+}
+
+/// `?lang=fr` and the rating form's fields.
+#[derive(Debug, Deserialize)]
+pub struct Rating {
+    pub score: u8,
+    /// `email` when sent from an e-mail's rating link; else the page.
+    #[serde(default)]
+    pub via: Option<String>,
+}
+
+/// `POST /t/{token}/rating`: records a one-tap rating (1 to 5) for the link's order and thanks.
+pub async fn rate(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+    client: ClientIp,
+    form: Result<Form<Rating>, FormRejection>,
+) -> Response {
+    let ctx = match open(&state, &token, &client).await {
+        Ok(ctx) => ctx,
+        Err(e) => return invalid(&state, &q, &headers, e),
+    };
+    let Ok(Form(rating)) = form else {
+        return AppError::BadRequest("send a score from 1 to 5".into()).into_response();
+    };
+    let what = wismo::outcomes::What::Rating {
+        score: rating.score,
+    };
+    if !what.from_browser_ok() {
+        return AppError::BadRequest("send a score from 1 to 5".into()).into_response();
+    }
+    let channel = match rating.via.as_deref() {
+        Some("email") => wismo::outcomes::Channel::Email,
+        _ => wismo::outcomes::Channel::Page,
+    };
+    let event = wismo::outcomes::Event {
+        at: ctx.now,
+        order: Some(ctx.order.number.as_str().to_owned()),
+        shopper: ctx.order.customer.email.as_str().to_owned(),
+        channel,
+        what,
+    };
+    if let Err(e) = crate::outcomes::record(&state.db, &state.shop, &[event]).await {
+        return AppError::Internal(e).into_response();
+    }
+    let lang = language(&q, &headers, Some(&ctx.order.customer.locale));
+    let body = format!(
+        "<main id=\"wismo-track\"><h1>{}</h1><p role=\"status\">{}</p></main>",
+        label(lang, Label::RateQuestion),
+        label(lang, Label::RateThanks)
+    );
+    html(
+        StatusCode::OK,
+        shell(
+            &state,
+            lang,
+            label(lang, Label::RateThanks),
+            &escape(&state.policy.brand_name),
+            &body,
+            None,
+        ),
+    )
+}
+
+/// `GET /t/{token}/rate/{score}`: where an e-mail's rating link lands: one button that sends
+/// that score (a GET changes nothing, so mail scanners that open links cast no ratings).
+pub async fn rate_from_email(
+    State(state): State<AppState>,
+    Path((token, score)): Path<(String, u8)>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+    client: ClientIp,
+    proxied: Option<Extension<Proxied>>,
+) -> Response {
+    let prefix = prefix(proxied.as_ref());
+    let ctx = match open(&state, &token, &client).await {
+        Ok(ctx) => ctx,
+        Err(e) => return invalid(&state, &q, &headers, e),
+    };
+    if !(1..=5).contains(&score) {
+        return AppError::BadRequest("a score is 1 to 5".into()).into_response();
+    }
+    let lang = language(&q, &headers, Some(&ctx.order.customer.locale));
+    let body = format!(
+        "<main id=\"wismo-track\">{}</main>",
+        rating_form(lang, &prefix, &token, Some(score))
+    );
+    html(
+        StatusCode::OK,
+        shell(
+            &state,
+            lang,
+            label(lang, Label::RateQuestion),
+            &escape(&state.policy.brand_name),
+            &body,
+            None,
+        ),
     )
 }
 
@@ -444,5 +589,6 @@ button,.button{font:inherit;font-weight:600;min-height:44px;padding:10px 16px;bo
 .messages{list-style:none;padding:0;margin:0 0 12px}.messages li{margin:8px 0;padding:8px 12px;border-radius:12px;background:#f5f5f4}\
 .messages li.in{background:#e7e5e4;margin-left:15%}.messages li.out{margin-right:15%}.who{display:block;font-size:.75rem;color:#57534e}\
 footer{color:#57534e;font-size:.875rem;padding-bottom:calc(24px + env(safe-area-inset-bottom))}\
+aside.rate{max-width:40rem;margin:0 auto 16px;padding:0 16px}aside.rate form{background:#fff;border-radius:12px;padding:16px}\
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}";

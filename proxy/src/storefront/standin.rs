@@ -40,6 +40,7 @@ pub fn routes(inner: Router<AppState>) -> Router<AppState> {
     Router::new()
         .route("/demo/track/{number}", get(track_link))
         .route("/demo/agent-token", get(agent_token))
+        .route("/demo/admin", get(admin_sign_in))
         .route(
             "/demo/as/{customer}/apps/wismo/{*rest}",
             any(
@@ -123,5 +124,16 @@ async fn forward(
     match inner.oneshot(forwarded).await {
         Ok(res) => res,
         Err(never) => match never {},
+    }
+}
+
+/// `/demo/admin`: signs the browser in to the outcomes dashboard on the demo's public token.
+async fn admin_sign_in(State(state): State<AppState>) -> Response {
+    if state.demo_clock.is_none() {
+        return AppError::NotConfigured("the demo").into_response();
+    }
+    match state.outcomes.admin_token.as_ref() {
+        Some(token) => crate::outcomes::admin::demo_sign_in(token.expose()),
+        None => AppError::NotFound.into_response(),
     }
 }
