@@ -21,6 +21,7 @@ pub mod outreach;
 pub mod outside;
 pub mod server;
 pub mod shopify;
+pub mod simulate;
 pub mod source;
 pub mod state;
 pub mod storefront;

@@ -74,6 +74,21 @@ fn main() -> ExitCode {
                 }
             }
         }),
+        Command::Simulate(args) => {
+            let run = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(anyhow::Error::from)
+                .map(|rt| rt.block_on(cli::simulate::simulate(args, &mut io::stdout().lock())));
+            match run {
+                Ok(Err(cli::simulate::SimulateError::Usage(e))) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+                Ok(other) => other.map_err(anyhow::Error::from),
+                Err(e) => Err(e),
+            }
+        }
         Command::Demo(args) => run_server(server::run_demo(args)),
         Command::Serve(args) => run_server(server::run_serve(args)),
     };

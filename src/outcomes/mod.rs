@@ -14,7 +14,8 @@
 //! we had told them of a delay. A contact whose window is still open and that has not been
 //! followed by another is *pending*: it counts in neither the numerator nor the denominator of
 //! the resolution rates until its window closes. Answering without a person is never reported
-//! as resolution.
+//! as resolution. The time to resolution runs from a contact's first message to its last
+//! answer that was not to a thank-you or a greeting.
 
 mod report;
 

@@ -215,7 +215,14 @@ pub fn measure(
                 if let Some(c) = open.get(&key).map(|&i| &mut contacts[i]) {
                     if e.at - c.last <= SESSION_GAP {
                         c.last = e.at;
-                        c.last_answer = Some(e.at);
+                        // The answer to a thank-you resolves nothing: the one before did.
+                        let courtesy = c
+                            .intents
+                            .last()
+                            .is_some_and(|i| matches!(i.as_str(), "thanks" | "greeting"));
+                        if !courtesy || c.last_answer.is_none() {
+                            c.last_answer = Some(e.at);
+                        }
                         if situation.is_some() {
                             c.situation.clone_from(situation);
                         }

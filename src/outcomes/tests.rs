@@ -62,6 +62,10 @@ fn a_confirmed_answer_with_no_return_is_a_true_resolution() {
     let k = report(&events, 10).kpis;
     assert_eq!(k.contacts, 1);
     assert_eq!(k.settled, 1);
+    // Answering the thanks is not what resolved it.
+    let mut later = events.to_vec();
+    later.push(answer(t(2, 10, 2), "1001", Channel::Chat, "in_transit"));
+    assert_eq!(report(&later, 10).kpis.median_ttr_ms, Some(0));
     assert_eq!(k.true_resolution, Some(1.0));
     assert_eq!(k.first_contact_resolution, Some(1.0));
     assert_eq!(k.handover_rate, Some(0.0));

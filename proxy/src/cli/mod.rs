@@ -6,6 +6,7 @@ mod eval_intents;
 mod parse_tracking;
 pub mod privacy;
 mod resolve;
+pub mod simulate;
 mod tracking_link;
 mod translate;
 mod watch;
@@ -76,6 +77,13 @@ pub enum Command {
     /// `wismo privacy requests --config FILE` lists them (request id, e-mail, when),
     /// `wismo privacy export --config FILE ID` prints what the proxy held about that customer.
     Privacy(PrivacyArgs),
+    /// Simulate a store: `--orders N` placed over four weeks (`--seed S`), run through the real
+    /// proxy and core on a temporary SQLite database with carrier delays drawn from documented
+    /// rates and shoppers who write when anxious (in words from `--messages FILE`, a TSV with
+    /// `text` and `intent` columns), with outreach and, unless `--no-outreach`, without. Prints
+    /// the dashboard's KPI table, or with `--json` one object
+    /// `{"with_outreach": {...}, "without_outreach": {...}}`. A bad argument exits with status 2.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(Debug, Args)]

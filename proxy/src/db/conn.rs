@@ -70,6 +70,16 @@ impl Db {
     /// `synchronous` stays FULL (SQLite's default): a webhook is acknowledged only after its
     /// commit, and that commit must survive a power cut, not just a crash of the process.
     pub async fn open(path: &Path) -> anyhow::Result<Self> {
+        Self::open_sqlite(path, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON").await
+    }
+
+    /// [`open`](Self::open) for a database thrown away after one run (`wismo simulate`):
+    /// `synchronous = OFF`, since nothing in it must survive a crash.
+    pub async fn open_throwaway(path: &Path) -> anyhow::Result<Self> {
+        Self::open_sqlite(path, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON").await
+    }
+
+    async fn open_sqlite(path: &Path, pragmas: &'static str) -> anyhow::Result<Self> {
         install_drivers();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -93,12 +103,8 @@ impl Db {
             .context("closing the setup connection")?;
         let pool = AnyPoolOptions::new()
             .max_connections(8)
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
-                        .await
-                        .map(|_| ())
-                })
+            .after_connect(move |conn, _| {
+                Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) })
             })
             .connect_with(options)
             .await
