@@ -19,7 +19,15 @@ use tokio::net::TcpListener;
 pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
     let db = Db::open(&args.db).await?;
     db::adopt_unowned(&db, demo::SHOP).await?;
-    if demo::seed_if_empty(&db, demo::SHOP).await? {
+    if db::order_count(&db).await? == 0 {
+        if args.history > 0 {
+            tracing::info!(
+                orders = args.history,
+                "writing the dashboard's history (a simulated store)"
+            );
+            demo::write_history(&db, demo::SHOP, args.history).await?;
+        }
+        demo::seed(&db, demo::SHOP).await?;
         tracing::info!(db = %args.db.display(), "seeded the demo shop");
     }
     // A fresh key per run: demo tokens die with the process, and there is no secret to configure.

@@ -184,6 +184,10 @@ pub struct DemoArgs {
     /// Directory served at `/widget/` (`wismo_widget.js`, `wismo_widget_bg.wasm`).
     #[arg(long, default_value = "target/widget")]
     pub widget_dir: PathBuf,
+    /// Simulated orders of history written on first start, so the outcomes dashboard
+    /// (`/demo/admin`) shows seven weeks of contacts; 0 for none.
+    #[arg(long, default_value_t = 200)]
+    pub history: usize,
 }
 
 #[derive(Debug, Args)]

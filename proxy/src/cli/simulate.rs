@@ -60,6 +60,7 @@ pub async fn simulate(args: SimulateArgs, out: &mut impl Write) -> Result<(), Si
         orders: args.orders,
         seed: args.seed,
         messages,
+        start: simulate::default_start(),
     };
     // Both runs at once, each on its own database (they share nothing).
     let both = !args.no_outreach;

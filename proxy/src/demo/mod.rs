@@ -95,12 +95,44 @@ pub const DEMO_FIRST_CUSTOMER_ID: usize = 7001;
 /// The name the demo shop's orders and conversations are kept under.
 pub const SHOP: &str = "demo";
 
+/// Gives an empty database seven weeks of a simulated store's history (`wismo simulate`'s,
+/// ending at the demo's "now"), so the outcomes dashboard has something to show: its orders,
+/// scans, conversations and outcome events stay; its outbox and watch rows go, so the demo's
+/// outbox and monitor show only the demo's own orders. Call it before [`seed_if_empty`].
+pub async fn write_history(db: &Db, shop: &str, orders: usize) -> anyhow::Result<()> {
+    let opts = crate::simulate::Options {
+        orders,
+        seed: 2026,
+        messages: crate::simulate::Messages::builtin(),
+        start: now() - crate::simulate::span(),
+    };
+    crate::simulate::run_on(db.clone(), &opts, true, shop)
+        .await
+        .context("simulating the demo's history")?;
+    let mut tx = db.begin().await?;
+    for table in ["outreach_messages", "outreach_watch"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE shop = $1"))
+            .bind(shop)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("clearing the history's {table}"))?;
+    }
+    tx.commit().await.context("committing the demo's history")?;
+    Ok(())
+}
+
 /// Fills an empty database with the demo shop; leaves a database with orders alone.
 /// Returns whether it seeded.
 pub async fn seed_if_empty(db: &Db, shop: &str) -> anyhow::Result<bool> {
     if db::order_count(db).await? > 0 {
         return Ok(false);
     }
+    seed(db, shop).await?;
+    Ok(true)
+}
+
+/// Stores the demo shop's orders and parcels.
+pub async fn seed(db: &Db, shop: &str) -> anyhow::Result<()> {
     let mut customers: Vec<wismo::Email> = Vec::new();
     for demo in orders::all().context("building the demo orders")? {
         db::insert_order(db, shop, &demo.order).await?;
@@ -120,7 +152,7 @@ pub async fn seed_if_empty(db: &Db, shop: &str) -> anyhow::Result<bool> {
             db::insert_shipment(db, shop, &demo.order.number, shipment).await?;
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -450,8 +450,8 @@ pub fn render(r: &Report, period: &Period) -> String {
     let chosen = period.days.unwrap_or(30);
     let _ = write!(
         h,
-        "<form method=\"get\" action=\"/admin/\" class=\"row\" aria-label=\"Period\">\
-         <label>Period <select name=\"days\">"
+        "<form method=\"get\" action=\"/admin/\" class=\"row\" aria-label=\"Choose the period\">\
+         <label for=\"period\">Period</label> <select id=\"period\" name=\"days\">"
     );
     for d in [7, 14, 30, 90, 365] {
         let sel = if d == chosen && period.from.is_none() {
@@ -461,7 +461,7 @@ pub fn render(r: &Report, period: &Period) -> String {
         };
         let _ = write!(h, "<option value=\"{d}\"{sel}>Last {d} days</option>");
     }
-    h.push_str("</select></label><button type=\"submit\">Show</button></form>");
+    h.push_str("</select><button type=\"submit\">Show</button></form>");
 
     // The headline numbers.
     let pending = k.contacts - k.settled;

@@ -41,6 +41,19 @@ pub struct Options {
     pub orders: usize,
     pub seed: u64,
     pub messages: Messages,
+    /// The first instant: orders are placed from then for [`PLACING_DAYS`].
+    pub start: DateTime<Utc>,
+}
+
+/// The first instant `wismo simulate` uses: a Monday noon (UTC), so weekends fall where they
+/// would.
+pub fn default_start() -> DateTime<Utc> {
+    world::start()
+}
+
+/// How long a run covers in simulated time.
+pub fn span() -> Duration {
+    Duration::days(PLACING_DAYS + TAIL_DAYS)
 }
 
 /// One run's outcome.
@@ -107,8 +120,8 @@ pub async fn run(opts: &Options, outreach: bool) -> anyhow::Result<Run> {
 /// Runs the simulation on `db` under `shop` (the demo uses this to give its shop a history).
 pub async fn run_on(db: Db, opts: &Options, outreach: bool, shop: &str) -> anyhow::Result<Run> {
     let started = Instant::now();
-    let start = world::start();
-    let end = start + Duration::days(PLACING_DAYS + TAIL_DAYS);
+    let start = opts.start;
+    let end = start + span();
     let policy = crate::demo::policy();
     let clock = Arc::new(SimClock::new(start));
     let mut state = AppState::new(

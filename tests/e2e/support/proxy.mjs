@@ -8,11 +8,15 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(fileURLToPath(import.meta.url), "../../../..");
 
-/** A running demo proxy: `url` ends with a slash; call `stop()` when done. */
-export async function startDemo({ timeoutMs = 30_000 } = {}) {
+/**
+ * A running demo proxy: `url` ends with a slash; call `stop()` when done. `history` simulated
+ * orders give the outcomes dashboard something to show (none unless asked: it takes seconds).
+ */
+export async function startDemo({ timeoutMs = 30_000, history = 0 } = {}) {
   const bin = process.env.WISMO_BIN || join(repoRoot, "target/debug/wismo");
   const dir = mkdtempSync(join(tmpdir(), "wismo-e2e-"));
-  const child = spawn(bin, ["demo", "--addr", "127.0.0.1:0", "--db", join(dir, "demo.sqlite")], {
+  const args = ["demo", "--addr", "127.0.0.1:0", "--db", join(dir, "demo.sqlite"), "--history", String(history)];
+  const child = spawn(bin, args, {
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "pipe"],
   });
