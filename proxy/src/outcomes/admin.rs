@@ -585,8 +585,20 @@ pub fn render(r: &Report, period: &Period) -> String {
     }
     h.push_str("</tbody></table></details>");
 
-    // Breakdowns.
-    h.push_str("<h2>By situation</h2><table><caption>Contacts by the order's situation when answered</caption>\
+    // Breakdowns: a chart each, with its table.
+    h.push_str("<h2>By situation</h2>");
+    let rows: Vec<(String, u64, u64)> = r
+        .by_situation
+        .iter()
+        .map(|s| (s.situation.replace('_', " "), s.contacts, s.truly_resolved))
+        .collect();
+    h.push_str(&hbars(
+        "situations",
+        "Contacts by situation",
+        "Contacts by the order's situation when answered; the darker part was truly resolved.",
+        &rows,
+    ));
+    h.push_str("<table><caption>Contacts by the order's situation when answered</caption>\
         <thead><tr><th scope=\"col\">Situation</th><th scope=\"col\" class=\"n\">Contacts</th>\
         <th scope=\"col\" class=\"n\">True resolution</th><th scope=\"col\" class=\"n\">Handed over</th></tr></thead><tbody>");
     for s in &r.by_situation {
@@ -600,7 +612,19 @@ pub fn render(r: &Report, period: &Period) -> String {
         );
     }
     h.push_str("</tbody></table>");
-    h.push_str("<h2>By channel</h2><table><caption>Contacts by channel</caption>\
+    h.push_str("<h2>By channel</h2>");
+    let rows: Vec<(String, u64, u64)> = r
+        .by_channel
+        .iter()
+        .map(|c| (c.channel.as_str().to_owned(), c.contacts, c.truly_resolved))
+        .collect();
+    h.push_str(&hbars(
+        "channels",
+        "Contacts by channel",
+        "Contacts by channel; the darker part was truly resolved.",
+        &rows,
+    ));
+    h.push_str("<table><caption>Contacts by channel</caption>\
         <thead><tr><th scope=\"col\">Channel</th><th scope=\"col\" class=\"n\">Contacts</th>\
         <th scope=\"col\" class=\"n\">True resolution</th><th scope=\"col\" class=\"n\">Handed over</th></tr></thead><tbody>");
     for c in &r.by_channel {
@@ -614,8 +638,26 @@ pub fn render(r: &Report, period: &Period) -> String {
         );
     }
     h.push_str("</tbody></table>");
+    h.push_str("<h2>By trigger</h2>");
+    let rows: Vec<(String, u64, u64)> = r
+        .by_trigger
+        .iter()
+        .map(|t| {
+            (
+                t.trigger.replace('_', " "),
+                t.sent,
+                t.sent - t.followed_by_contact.min(t.sent),
+            )
+        })
+        .collect();
+    h.push_str(&hbars(
+        "triggers",
+        "Notices by trigger",
+        "Notices sent by trigger; the darker part was not followed by a contact within 7 days.",
+        &rows,
+    ));
     h.push_str(
-        "<h2>By trigger</h2><table><caption>Proactive notices by trigger</caption>\
+        "<table><caption>Proactive notices by trigger</caption>\
         <thead><tr><th scope=\"col\">Trigger</th><th scope=\"col\" class=\"n\">Sent</th>\
         <th scope=\"col\" class=\"n\">Followed by a contact within 7 days</th></tr></thead><tbody>",
     );
@@ -660,6 +702,41 @@ pub fn render(r: &Report, period: &Period) -> String {
          </main></body></html>",
     );
     h
+}
+
+/// Horizontal bars, one per row: the whole (light) and the part (dark), as SVG with a name and a
+/// description; the numbers are in the table beside it.
+fn hbars(id: &str, title: &str, desc: &str, rows: &[(String, u64, u64)]) -> String {
+    let (w, row_h, label_w) = (720.0_f64, 22.0_f64, 190.0_f64);
+    let h = (rows.len().max(1) as f64) * row_h + 4.0;
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
+    let mut s = format!(
+        "<figure><figcaption id=\"{id}-t\">{}</figcaption>\
+         <svg viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">\
+         <desc id=\"{id}-d\">{}</desc>",
+        escape(title),
+        escape(desc)
+    );
+    for (i, (label, whole, part)) in rows.iter().enumerate() {
+        let y = i as f64 * row_h + 2.0;
+        let full = *whole as f64 / max * (w - label_w - 50.0);
+        let dark = (*part).min(*whole) as f64 / max * (w - label_w - 50.0);
+        let _ = write!(
+            s,
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"12\">{}</text>\
+             <rect x=\"{label_w}\" y=\"{y:.1}\" width=\"{full:.1}\" height=\"16\" fill=\"#9aa5b4\"><title>{}: {whole}</title></rect>\
+             <rect x=\"{label_w}\" y=\"{y:.1}\" width=\"{dark:.1}\" height=\"16\" fill=\"#1f7a4d\"><title>{}: {part}</title></rect>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{whole}</text>",
+            y + 13.0,
+            escape(label),
+            escape(label),
+            escape(label),
+            label_w + full + 6.0,
+            y + 13.0,
+        );
+    }
+    s.push_str("</svg></figure>");
+    s
 }
 
 /// A bar chart of up to three stacked series per label, as SVG with a text alternative.
