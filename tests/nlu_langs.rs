@@ -126,7 +126,12 @@ fn heldout_messages_are_not_training_examples() {
     let mut leaked = Vec::new();
     for (lang, _) in &SETS {
         let second = heldout2(*lang);
-        assert!(second.len() >= 200, "{}: {} rows", lang.code(), second.len());
+        assert!(
+            second.len() >= 200,
+            "{}: {} rows",
+            lang.code(),
+            second.len()
+        );
         for row in heldout(*lang).into_iter().chain(second) {
             if training.contains(&normalise(&row.text)) {
                 leaked.push(format!("{}: {}", lang.code(), row.text));
