@@ -96,10 +96,18 @@ fn normalise(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Every training example's text, those written and not yet trained on (`pending/`) included.
 fn training_texts() -> Vec<String> {
-    let dir = root().join("src/nlu/examples");
     let mut texts = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("examples folder") {
+    for dir in ["src/nlu/examples", "src/nlu/examples/pending"] {
+        texts.extend(texts_in(&root().join(dir)));
+    }
+    texts
+}
+
+fn texts_in(dir: &Path) -> Vec<String> {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("examples folder") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "tsv") {
             let tsv = std::fs::read_to_string(&path).expect("readable example file");
