@@ -30,17 +30,27 @@ fn word_key(w: &str) -> &str {
 /// buckets minus one; the number of buckets is a power of two.
 pub fn hashed(text: &str, mask: u32, out: &mut Vec<u32>) {
     out.clear();
+    // Whole words and word pairs are read per language: "tracking" in a Spanish message and in
+    // an English one are different features, so a language's examples do not sway another's
+    // messages through the words they share; character n-grams stay common to all (typos and
+    // word stems carry across).
+    let space: u32 = match super::lang::detect(text) {
+        Some(crate::carrier::Lang::Es) => 1 << 8,
+        Some(crate::carrier::Lang::Fr) => 2 << 8,
+        Some(crate::carrier::Lang::De) => 3 << 8,
+        _ => 0,
+    };
     let folded = text::fold(text);
     let mut prev: &str = "^";
     let mut buf = Vec::with_capacity(32);
     for w in text::words(&folded) {
         let w = word_key(w);
-        out.push(fnv(1, w.as_bytes()) & mask);
+        out.push(fnv(1 | space, w.as_bytes()) & mask);
         buf.clear();
         buf.extend_from_slice(prev.as_bytes());
         buf.push(b' ');
         buf.extend_from_slice(w.as_bytes());
-        out.push(fnv(2, &buf) & mask);
+        out.push(fnv(2 | space, &buf) & mask);
         prev = w;
         if w == "0" {
             continue;
@@ -55,7 +65,7 @@ pub fn hashed(text: &str, mask: u32, out: &mut Vec<u32>) {
                 continue;
             }
             for g in buf.windows(n) {
-                out.push(fnv(2 + n as u32, g) & mask);
+                out.push(fnv((2 + n as u32) | space, g) & mask);
             }
         }
     }
@@ -63,7 +73,7 @@ pub fn hashed(text: &str, mask: u32, out: &mut Vec<u32>) {
         let mut b = Vec::with_capacity(prev.len() + 2);
         b.extend_from_slice(prev.as_bytes());
         b.extend_from_slice(b" $");
-        out.push(fnv(2, &b) & mask);
+        out.push(fnv(2 | space, &b) & mask);
     }
 }
 
