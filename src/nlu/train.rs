@@ -42,6 +42,9 @@ pub struct TrainConfig {
     pub holdout: u32,
     /// Adds a copy with a typo of roughly this share of the examples.
     pub typo_share: f64,
+    /// Quantised weights this small or smaller become 0: they barely move a score, and zeros
+    /// keep the model small once compressed (the widget downloads it).
+    pub prune: i8,
 }
 
 impl Default for TrainConfig {
@@ -58,6 +61,7 @@ impl Default for TrainConfig {
             seed: 20_240_601,
             holdout: 5,
             typo_share: 0.5,
+            prune: 2,
         }
     }
 }
@@ -317,6 +321,7 @@ fn fit_model(examples: &[&Example], classes: &[Intent], cfg: &TrainConfig) -> Mo
     let weights = w
         .iter()
         .map(|x| (x * scale / q).round().clamp(-127.0, 127.0) as i8)
+        .map(|v| if v.abs() <= cfg.prune { 0 } else { v })
         .collect();
     Model {
         bits: cfg.bits,
