@@ -86,6 +86,68 @@ describe("chat widget on the demo storefront", { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  test("after the answer the shopper rates it by keyboard, and the dashboard counts the chat", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const report = async () => {
+      const response = await fetch(`${demo.url}admin/api/report?days=7`, {
+        headers: { authorization: "Bearer wismo-demo-admin-token-public" },
+      });
+      assert.equal(response.status, 200);
+      return (await response.json()).kpis;
+    };
+    const before = await report();
+    const shop = new Storefront(page, demo.url);
+    await shop.open();
+    const chat = shop.widget;
+    await chat.open();
+    // Asked before verifying: these turns wait in the widget until a session exists.
+    assert.match(await chat.send("where is my order"), /order number/i);
+    const flushed = page.waitForResponse((r) => r.url().endsWith("/api/v1/events"));
+    assert.match(await chat.send(`#${IN_TRANSIT.number} ${IN_TRANSIT.email}`), /UPS|on its way|transit/i);
+    // Verified: both turns go out at once, the earlier one dated earlier.
+    const turns = await flushed;
+    assert.equal(turns.status(), 202);
+    const sent = JSON.parse(turns.request().postData());
+    assert.equal(sent.surface, "chat");
+    assert.deepEqual(sent.events.map((e) => e.kind), ["contact", "answer", "contact", "answer"]);
+    assert.equal(sent.events[2].intent, "track_order");
+    assert.equal(sent.events[3].situation, "in_transit");
+    assert.ok(sent.events[0].ago_ms > sent.events[2].ago_ms, JSON.stringify(sent.events));
+
+    const group = page.getByRole("group", { name: "How did we do?" });
+    await group.waitFor();
+    const buttons = group.getByRole("button");
+    assert.deepEqual(
+      await buttons.evaluateAll((all) => all.map((b) => `${b.type} ${b.getAttribute("aria-label")}`)),
+      ["button 1 of 5", "button 2 of 5", "button 3 of 5", "button 4 of 5", "button 5 of 5"],
+    );
+    for (const box of await buttons.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().toJSON()))) {
+      assert.ok(box.width >= 44 && box.height >= 44, `a 44 px touch target, got ${box.width}×${box.height}`);
+    }
+    const five = group.getByRole("button", { name: "5 of 5" });
+    await five.focus();
+    const rated = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/events") && r.request().postData()?.includes('"rating"'),
+    );
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Thank you for your rating." }).waitFor();
+    assert.equal(await group.count(), 0, "the buttons are gone once rated");
+    const rating = await rated;
+    assert.equal(rating.status(), 202);
+    assert.deepEqual(JSON.parse(rating.request().postData()), {
+      surface: "chat",
+      events: [{ kind: "rating", score: 5, ago_ms: 0 }],
+    });
+
+    const after = await report();
+    assert.ok(after.ratings >= 1, `ratings: ${after.ratings}`);
+    assert.ok(after.contacts >= 1, `contacts: ${after.contacts}`);
+    assert.ok(after.ratings > before.ratings, `the rating counts: ${before.ratings} → ${after.ratings}`);
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.dialogs, []);
+    await context.close();
+  });
+
   test("a stalled parcel offers remedies as quick replies and asks for a yes before refunding", { timeout: 40_000 }, async () => {
     // Demo order 1009: FedEx, last scan five days ago.
     const { context, page, problems } = await watchedPage(browser);

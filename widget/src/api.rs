@@ -1,5 +1,5 @@
-//! Every network call the widget makes, in one place: verify the shopper, fetch their order, and
-//! ask the proxy to carry out what the shopper agreed to.
+//! Every network call the widget makes, in one place: verify the shopper, fetch their order,
+//! ask the proxy to carry out what the shopper agreed to, and report the chat's outcomes.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Deserialize, Serialize};
@@ -226,6 +226,20 @@ impl Api {
             _ => Err(ActionError::Failed(
                 check(response).err().unwrap_or(ApiError::Unexpected),
             )),
+        }
+    }
+
+    /// Reports what happened in the chat (`POST /api/v1/events`) about the session's order.
+    /// Fire and forget: whatever the answer, the chat goes on.
+    pub async fn report(&self, token: &str, batch: &crate::report::Batch) {
+        if let Ok(request) = self
+            .authorised(
+                Request::post(&self.url("/api/v1/events", Some(token))),
+                token,
+            )
+            .json(batch)
+        {
+            let _ = request.send().await;
         }
     }
 }

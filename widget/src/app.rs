@@ -8,11 +8,14 @@ use crate::flow::{self, Step};
 use crate::launcher::Launcher;
 use crate::panel::Panel;
 use crate::quick_replies;
+use crate::rating::Rating;
+use crate::report;
 use chrono::{DateTime, Utc};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wismo::carrier::Lang;
+use wismo::outcomes::{Channel, Event, What};
 use wismo::resolve::{or_list, order_choice, ui_text, Conversation, UiText};
 use wismo::{OrderContext, OrderNumber, Policy, Resolution};
 
@@ -30,6 +33,11 @@ fn page_lang() -> Lang {
 /// The browser's clock, used only while no order is loaded (then the server's time is used).
 fn browser_now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// The page's monotonic clock, in ms: how long resolving took and how long ago events happened.
+fn perf_now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// The first message: the merchant's greeting when the theme set one, else the core's welcome.
@@ -243,19 +251,51 @@ pub fn App(
         );
     };
 
+    // Reports outcome events for the merchant's numbers once a session exists (with those kept
+    // from before); fire and forget, so a failure never touches the chat.
+    let tell = move |events: Vec<What>| {
+        report::keep(perf_now(), events);
+        let Some(session) = token.get_untracked() else {
+            return;
+        };
+        for batch in report::take(perf_now()) {
+            let session = session.clone();
+            spawn_local(async move {
+                api.get_value().report(&session, &batch).await;
+            });
+        }
+    };
+
+    // An answer was given: the turn's events when the shopper wrote (not when the page or a
+    // signed-in customer's visit loaded the order), and the rating's turn once it is verified.
+    let answered = move |resolution: &Resolution, typed: bool| {
+        let cpu_us = report::spent_us();
+        if typed {
+            let now = browser_now();
+            let turn = Event::of_turn((now, now), None, "", Channel::Chat, resolution, cpu_us);
+            tell(turn.into_iter().map(|e| e.what).collect());
+        }
+        if token.with_untracked(Option::is_some) {
+            log.update(|l| l.rating = l.rating.after_answer(resolution.handoff.is_some()));
+        }
+        announce(resolution);
+    };
+
     // An order has loaded: answer the question asked before it, with the card.
-    let arrived = move |loaded: Loaded, question: &str| {
+    let arrived = move |loaded: Loaded, question: &str, typed: bool| {
         let ctx = loaded.context;
         token.set(Some(loaded.token));
         tracking.0.set(loaded.tracking_url);
         choices.set(Vec::new());
+        let started = perf_now();
         let resolution = conversation.with_untracked(|c| flow::answer(question, ctx.clone(), c));
+        report::think(perf_now() - started);
         conversation.set(resolution.conversation.clone());
         follow(&resolution);
         offers.set(quick_replies::labels(&resolution));
         order.set(Some(ctx));
         execute(&resolution);
-        announce(&resolution);
+        answered(&resolution, typed);
         log.update(|l| {
             l.push(Role::Assistant, resolution.reply, resolution.card);
         });
@@ -274,7 +314,7 @@ pub fn App(
             };
             log.update(|l| l.remove(progress));
             match result {
-                Ok(loaded) => arrived(loaded, &question),
+                Ok(loaded) => arrived(loaded, &question, !text.is_empty()),
                 Err(ApiError::VerificationFailed) => {
                     conversation.update(flow::forget_identity);
                     log.update(|l| {
@@ -403,11 +443,13 @@ pub fn App(
                 return fetch(text, number, None, flow::DEFAULT_QUESTION.to_owned());
             }
         }
+        let started = perf_now();
         let (step, after) = order.with_untracked(|loaded| {
             conversation.with_untracked(|c| {
                 policy.with_untracked(|p| flow::next(c, &text, loaded.as_ref(), p, browser_now()))
             })
         });
+        report::think(perf_now() - started);
         if let Some(l) = after.lang {
             lang.set(l);
         }
@@ -417,7 +459,7 @@ pub fn App(
             Step::Reply(resolution) => {
                 offers.set(quick_replies::labels(&resolution));
                 execute(&resolution);
-                announce(&resolution);
+                answered(&resolution, true);
                 log.update(|l| {
                     l.push(Role::Assistant, resolution.reply, None);
                 });
@@ -467,6 +509,15 @@ pub fn App(
         tracking.0.set(None);
         choices.set(Vec::new());
         offers.set(Vec::new());
+        report::clear();
+        if let Some(input) = input_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    });
+    // A rating is sent like the turns' events; focus leaves the buttons for the input.
+    let on_rate = Callback::new(move |score: u8| {
+        tell(vec![What::Rating { score }]);
+        log.update(|l| l.rating = Rating::Rated);
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();
         }
@@ -484,6 +535,7 @@ pub fn App(
             on_send=on_send
             on_pick=on_pick
             on_restart=on_restart
+            on_rate=on_rate
         />
         <Launcher open=open controls=PANEL_ID button_ref=launcher_ref />
     }

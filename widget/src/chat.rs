@@ -1,5 +1,6 @@
 //! The conversation as the widget shows it: who said what, and the order card when there is one.
 
+use crate::rating::Rating;
 use wismo::OrderCard;
 
 /// Who wrote a message; also its `data-role` attribute.
@@ -35,6 +36,8 @@ pub struct Message {
 pub struct Log {
     next_id: u32,
     pub messages: Vec<Message>,
+    /// The one-tap rating, asked once per conversation.
+    pub rating: Rating,
 }
 
 impl Log {

@@ -12,6 +12,8 @@ mod message_list;
 mod mount;
 mod panel;
 mod quick_replies;
+mod rating;
+mod report;
 mod style;
 
 // The order card and the labels are shared with the agent sidebar.

@@ -5,6 +5,7 @@ use crate::composer::Composer;
 use crate::labels;
 use crate::message_list::MessageList;
 use crate::quick_replies::QuickReplies;
+use crate::rating::RatingRow;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -31,6 +32,8 @@ pub fn Panel(
     on_pick: Callback<String>,
     /// Forgets the conversation and the verified order, to ask about another one.
     on_restart: Callback<()>,
+    /// Sends a rating.
+    on_rate: Callback<u8>,
 ) -> impl IntoView {
     let started = move || log.with(|l| l.messages.len() > 1);
     let t = labels::current();
@@ -74,6 +77,7 @@ pub fn Panel(
                 </button>
             </div>
             <MessageList log=log busy=busy />
+            <RatingRow log=log on_rate=on_rate />
             <QuickReplies offers=offers busy=busy on_pick=on_pick />
             <Composer draft=draft busy=busy input_ref=input_ref on_send=on_send />
         </div>

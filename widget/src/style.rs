@@ -21,10 +21,15 @@ pub const CSS: &str = r#"
 .msg[data-role=user]{align-self:flex-end;background:var(--accent);color:#fff;border-bottom-right-radius:4px}
 .msg[data-role=assistant]{align-self:flex-start;background:#fff;border:1px solid #e2e8f0;border-bottom-left-radius:4px}
 .msg.progress{color:#475569;font-style:italic}
-.quick{display:flex;flex-wrap:wrap;gap:6px;padding:8px 10px 0;background:#fff;border-top:1px solid #e2e8f0}
-.quick button{border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:999px;padding:6px 12px;font:600 13px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
-.quick button:hover{background:#f1f5f9}
-.quick button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.quick,.rate{display:flex;flex-wrap:wrap;gap:6px;padding:8px 10px 0;background:#fff;border-top:1px solid #e2e8f0}
+.rate{align-items:center;padding-bottom:8px}
+.rate:has(p:empty){display:none}
+.rate p{margin:0;font-weight:600}
+.rate div{display:flex;gap:6px}
+.quick button,.rate button{border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:999px;padding:6px 12px;font:600 13px/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer}
+.rate button{min-width:44px;min-height:44px;font-size:15px}
+.quick button:hover,.rate button:hover{background:#f1f5f9}
+.quick button:focus-visible,.rate button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .quick+.composer{border-top:0}
 .composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e2e8f0;background:#fff}
 .composer input{flex:1;min-width:0;border:1px solid #94a3b8;border-radius:8px;padding:9px 11px;font:inherit;color:inherit}
