@@ -19,8 +19,11 @@ use tokio::net::TcpListener;
 pub async fn run_demo(args: DemoArgs) -> anyhow::Result<()> {
     let db = Db::open(&args.db).await?;
     db::adopt_unowned(&db, demo::SHOP).await?;
-    if db::order_count(&db).await? == 0 {
-        if args.history > 0 {
+    // Decided by the demo's own first order, so a first start interrupted while writing the
+    // history still gets the demo's orders next time.
+    let first = wismo::OrderNumber::parse("1001").context("the demo's first order number")?;
+    if db::load_order(&db, demo::SHOP, &first).await?.is_none() {
+        if args.history > 0 && db::order_count(&db).await? == 0 {
             tracing::info!(
                 orders = args.history,
                 "writing the dashboard's history (a simulated store)"

@@ -286,11 +286,20 @@ async fn the_tracking_page_and_its_email_link_take_a_one_tap_rating() {
             .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         assert_eq!(kinds(&app).await.len(), 2);
+        // Two taps the same day about the same order, no contact near: one rating, the last.
         let k = &report(&app, "?days=7").await["kpis"];
         assert_eq!(
             (k["ratings"].as_u64(), k["csat"].as_f64()),
-            (Some(2), Some(0.5))
+            (Some(1), Some(0.0))
         );
+        // A forwarded link tapped again and again records at most ten in two hours.
+        for _ in 0..12 {
+            let r = app
+                .send(form(&format!("/t/{token}/rating"), "score=5"))
+                .await;
+            assert_eq!(r.status, StatusCode::OK);
+        }
+        assert_eq!(kinds(&app).await.len(), 10, "{}", app.backend);
     }
 }
 
@@ -387,6 +396,7 @@ async fn the_dashboard_is_behind_the_admin_token() {
             .unwrap()
             .to_owned();
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        assert!(cookie.contains("Secure"), "{cookie}");
         assert!(!cookie.contains(TOKEN), "the cookie never holds the token");
         let pair = cookie.split(';').next().unwrap();
         let page = app
@@ -422,6 +432,22 @@ async fn the_dashboard_is_behind_the_admin_token() {
             )
             .await;
         assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
+        // So is a real one past its twelve hours, whatever the browser kept.
+        let value = pair.split_once('=').unwrap().1;
+        let (iat, mac) = value.split_once('.').unwrap();
+        let old = format!(
+            "wismo_admin={}.{mac}",
+            iat.parse::<i64>().unwrap() - 13 * 3600
+        );
+        let stale = app
+            .send(
+                Request::get("/admin/")
+                    .header(header::COOKIE, old)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::UNAUTHORIZED);
         // Periods are checked.
         for bad in [
             "?days=0",
@@ -446,5 +472,14 @@ async fn the_dashboard_is_behind_the_admin_token() {
             "{text}"
         );
         assert!(text.contains("wismo_contacts{period=\"30d\"} 0"), "{text}");
+        // Guessing the token: past the limit even the right one waits.
+        for _ in 0..11 {
+            app.get_with_token("/admin/api/report", "a-wrong-guess")
+                .await;
+        }
+        assert_eq!(
+            app.get_with_token("/admin/api/report", TOKEN).await.status,
+            StatusCode::TOO_MANY_REQUESTS
+        );
     }
 }

@@ -120,6 +120,14 @@ async fn a_redacted_customer_leaves_nothing_behind_in_orders_chats_or_raw_delive
             .await;
         app.drain_webhooks().await;
         assert!(count(&app, "SELECT COUNT(*) FROM conversation_messages").await > 0);
+        assert!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM outcome_events WHERE order_number = '2001'"
+            )
+            .await
+                > 0
+        );
         let r = app
             .webhook(
                 "customers/redact",
@@ -135,6 +143,11 @@ async fn a_redacted_customer_leaves_nothing_behind_in_orders_chats_or_raw_delive
             0
         );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM conversations").await, 0);
+        // Nor what the numbers were made of.
+        let sql = format!(
+            "SELECT COUNT(*) FROM outcome_events WHERE order_number = '2001' OR shopper = '{shopper}'"
+        );
+        assert_eq!(count(&app, &sql).await, 0, "{}", app.backend);
         assert_eq!(
             count(&app, "SELECT COUNT(*) FROM shopify_fulfillments").await,
             0
@@ -261,6 +274,7 @@ async fn shop_redact_removes_everything_the_shop_left() {
             "shopify_orders",
             "webhook_events",
             "carrier_tracking",
+            "outcome_events",
         ] {
             assert_eq!(
                 count(&app, &format!("SELECT COUNT(*) FROM {table}")).await,

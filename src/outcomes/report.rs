@@ -170,7 +170,9 @@ pub fn measure(
     let mut delivered: HashMap<&str, Vec<DateTime<Utc>>> = HashMap::new();
     let mut kpis_outreach = (0u64, 0.0f64);
     let mut actions = (0u64, 0u64);
-    let mut ratings: Vec<u8> = Vec::new();
+    // One rating counts per contact (the last given), or per key and day when no contact is
+    // near: a shopper who taps again, or a link opened many times, weighs once.
+    let mut ratings: HashMap<(String, Option<usize>, Option<NaiveDate>), u8> = HashMap::new();
     let in_period = |at: DateTime<Utc>| at >= from && at < to;
 
     for e in sorted {
@@ -185,6 +187,11 @@ pub fn measure(
                     Some(c) if c.channel == e.channel && e.at - c.last <= SESSION_GAP => {
                         c.last = e.at;
                         c.intents.push(intent.clone());
+                    }
+                    // A thank-you later or elsewhere confirms the contact it thanks; it is not
+                    // a contact of its own, nor a return about the order.
+                    Some(c) if intent == "thanks" && e.at - c.last <= RECONTACT_WINDOW => {
+                        c.confirmed = true;
                     }
                     _ => {
                         open.insert(key.clone(), contacts.len());
@@ -249,13 +256,16 @@ pub fn measure(
                 }
             }
             What::Rating { score } => {
-                if in_period(e.at) {
-                    ratings.push(*score);
+                let near = open
+                    .get(&key)
+                    .copied()
+                    .filter(|&i| e.at - contacts[i].last <= RECONTACT_WINDOW);
+                if let Some(i) = near {
+                    contacts[i].rating = Some(*score);
                 }
-                if let Some(c) = open.get(&key).map(|&i| &mut contacts[i]) {
-                    if e.at - c.last <= RECONTACT_WINDOW {
-                        c.rating = Some(*score);
-                    }
+                if in_period(e.at) {
+                    let day = near.is_none().then(|| e.at.date_naive());
+                    ratings.insert((key.clone(), near, day), *score);
                 }
             }
             What::Outreach { .. } => {
@@ -458,12 +468,13 @@ pub fn measure(
     ttr.sort_unstable();
     k.median_ttr_ms = percentile(&ttr, 50);
     k.p90_ttr_ms = percentile(&ttr, 90);
+    let scores: Vec<u8> = ratings.values().copied().collect();
     k.csat = rate(
-        ratings.iter().filter(|&&r| r >= 4).count() as u64,
-        ratings.len() as u64,
+        scores.iter().filter(|&&r| r >= 4).count() as u64,
+        scores.len() as u64,
     );
-    k.mean_rating = (!ratings.is_empty())
-        .then(|| ratings.iter().map(|&r| f64::from(r)).sum::<f64>() / ratings.len() as f64);
+    k.mean_rating = (!scores.is_empty())
+        .then(|| scores.iter().map(|&r| f64::from(r)).sum::<f64>() / scores.len() as f64);
 
     let mut handover_reasons: Vec<(String, u64)> = reasons.into_iter().collect();
     handover_reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -313,3 +313,70 @@ fn events_read_and_write_as_flat_json() {
     );
     assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), e);
 }
+
+#[test]
+fn a_thank_you_the_next_day_on_another_channel_confirms_rather_than_returns() {
+    let events = [
+        contact(t(2, 10, 0), "1010", Channel::Chat, "track_order"),
+        answer(t(2, 10, 0), "1010", Channel::Chat, "in_transit"),
+        contact(t(3, 9, 0), "1010", Channel::Email, "thanks"),
+        answer(t(3, 9, 0), "1010", Channel::Email, "in_transit"),
+        ev(t(3, 9, 0), "1010", Channel::Email, What::Confirmed),
+    ];
+    let k = report(&events, 10).kpis;
+    assert_eq!(k.contacts, 1);
+    assert_eq!(k.true_resolution, Some(1.0));
+    assert_eq!(k.first_contact_resolution, Some(1.0));
+    // A real question the next day is a return, though.
+    let mut again = events[..2].to_vec();
+    again.push(contact(t(3, 9, 0), "1010", Channel::Email, "track_order"));
+    assert_eq!(report(&again, 10).kpis.contacts, 2);
+    assert_eq!(report(&again, 10).kpis.first_contact_resolution, Some(0.0));
+}
+
+#[test]
+fn tapping_the_rating_again_and_again_counts_once() {
+    let mut events = vec![
+        contact(t(2, 10, 0), "1011", Channel::Page, "track_order"),
+        answer(t(2, 10, 0), "1011", Channel::Page, "in_transit"),
+    ];
+    for m in 1..=9 {
+        events.push(ev(
+            t(2, 10, m),
+            "1011",
+            Channel::Page,
+            What::Rating { score: 1 },
+        ));
+    }
+    events.push(ev(
+        t(2, 10, 30),
+        "1011",
+        Channel::Page,
+        What::Rating { score: 5 },
+    ));
+    // Ratings with no contact near count once per order and day.
+    for h in 0..5 {
+        events.push(ev(
+            t(20, h, 0),
+            "1012",
+            Channel::Email,
+            What::Rating { score: 2 },
+        ));
+    }
+    let k = measure(
+        &events,
+        t(1, 0, 0),
+        t(25, 0, 0),
+        t(30, 0, 0),
+        10,
+        &Prices::default(),
+    )
+    .kpis;
+    assert_eq!(k.ratings, 2);
+    assert_eq!(k.csat, Some(0.5));
+    assert_eq!(
+        k.true_resolution,
+        Some(1.0),
+        "the last rating, a 5, confirms"
+    );
+}

@@ -1,7 +1,8 @@
 //! `POST /api/v1/events`: what happened in the widget's chat, which answers in the browser so
 //! only it knows: the contact, the answer, a hand-over, the shopper's yes, a one-tap rating.
 //! Only about the session's own order, only in the core's words (`What::from_browser_ok`),
-//! at most [`MAX_PER_REQUEST`] at a time and [`MAX_PER_HOUR`] per order and hour, so a shopper
+//! at most [`MAX_PER_REQUEST`] at a time and [`MAX_PER_HOUR`] per order within any two hours
+//! (an event may be dated up to an hour back, so the count looks two hours back), so a shopper
 //! can neither write about another order nor flood the numbers.
 
 use super::shopper::Shopper;
@@ -79,7 +80,7 @@ pub async fn post(
         &state.db,
         &state.shop,
         order,
-        now - Duration::hours(1),
+        now - Duration::hours(2),
     )
     .await?;
     if recent + req.events.len() as i64 > MAX_PER_HOUR {

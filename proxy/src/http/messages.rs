@@ -45,15 +45,18 @@ pub async fn post(
     let ctx = order_context(&state, &shopper.0)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    let surface = match req.channel {
-        Channel::Chat => wismo::outcomes::Channel::Chat,
-        Channel::Email => wismo::outcomes::Channel::Email,
-        Channel::Sms => wismo::outcomes::Channel::Sms,
-        Channel::Whatsapp => wismo::outcomes::Channel::Whatsapp,
-    };
-    converse(&state, ctx, text, req.channel, surface, received)
-        .await
-        .map(Json)
+    // Whatever channel the caller names for the conversation, this API is a chat for the
+    // numbers: it answers over HTTP, and the channels that cost money record their own turns.
+    converse(
+        &state,
+        ctx,
+        text,
+        req.channel,
+        wismo::outcomes::Channel::Chat,
+        received,
+    )
+    .await
+    .map(Json)
 }
 
 /// Answers `text` about the verified order in `ctx`, continuing the shopper's stored

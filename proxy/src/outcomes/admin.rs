@@ -68,11 +68,43 @@ impl IntoResponse for Refused {
     }
 }
 
-/// The cookie value for `token`: a MAC, so the cookie is useless anywhere else.
-fn cookie_value(token: &str) -> String {
+/// The cookie value for `token` issued at `iat` (Unix seconds): `iat.MAC`, so the cookie is
+/// useless anywhere else and stops working after [`COOKIE_HOURS`] whatever the browser keeps.
+fn cookie_value(token: &str, iat: i64) -> String {
+    format!("{iat}.{}", cookie_mac(token, iat))
+}
+
+fn cookie_mac(token: &str, iat: i64) -> String {
     let mut mac = <Hmac<Sha256>>::new_from_slice(token.as_bytes()).expect("HMAC takes any key");
-    mac.update(b"wismo admin session v1");
+    mac.update(format!("wismo admin session v2:{iat}").as_bytes());
     hex::encode(mac.finalize().into_bytes())
+}
+
+/// Whether a cookie was issued for `token` within the last [`COOKIE_HOURS`]; `None` when it is
+/// expired or not of our shape (a stale cookie is no guess), `Some(false)` when its MAC is wrong.
+fn cookie_ok(value: &str, token: &str, now: DateTime<Utc>) -> Option<bool> {
+    let (iat, mac) = value.split_once('.')?;
+    let iat: i64 = iat.parse().ok()?;
+    let age = now.timestamp() - iat;
+    if !(-60..=COOKIE_HOURS * 3600).contains(&age) {
+        return None;
+    }
+    Some(same(mac, &cookie_mac(token, iat)))
+}
+
+/// `Set-Cookie` for a fresh sign-in; `Secure` unless it is the demo on plain `http://`.
+fn set_cookie(state: &AppState, token: &str) -> Option<HeaderValue> {
+    let secure = if state.demo_clock.is_some() {
+        ""
+    } else {
+        "; Secure"
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
+        cookie_value(token, state.wall.now().timestamp()),
+        COOKIE_HOURS * 3600
+    ))
+    .ok()
 }
 
 /// Compares two secrets in constant time (their digests, so the length leaks nothing either).
@@ -98,28 +130,39 @@ impl FromRequestParts<AppState> for Admin {
         let Some(token) = state.outcomes.admin_token.as_ref().map(|t| t.expose()) else {
             return Err(Refused::Off);
         };
+        let ip = ClientIp::from_request_parts(parts, state)
+            .await
+            .map_err(|_| Refused::Unauthorized)?;
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "));
-        let ok = match (bearer, cookie_from(&parts.headers)) {
+        let cookie = cookie_from(&parts.headers);
+        if bearer.is_none() && cookie.is_none() {
+            return Err(Refused::Unauthorized);
+        }
+        let key = format!("admin:{}", ip.key());
+        // Once a client has guessed too often, even the right token waits.
+        match state.limiter.is_limited(&[key.as_str()]).await {
+            Ok(true) => return Err(Refused::Other(AppError::RateLimited)),
+            Ok(false) => {}
+            Err(e) => return Err(Refused::Other(AppError::Internal(e))),
+        }
+        let ok = match (bearer, cookie) {
             (Some(b), _) => same(b.trim(), token),
-            (None, Some(c)) => same(c, &cookie_value(token)),
-            (None, None) => return Err(Refused::Unauthorized),
+            (None, Some(c)) => match cookie_ok(c, token, state.wall.now()) {
+                Some(ok) => ok,
+                // Expired or not ours: sign in again, no guess counted.
+                None => return Err(Refused::Unauthorized),
+            },
+            (None, None) => false,
         };
         if ok {
             return Ok(Admin);
         }
-        let ip = ClientIp::from_request_parts(parts, state)
-            .await
-            .map_err(|_| Refused::Unauthorized)?;
-        let err = Attempt::wrong_credential(
-            &state.limiter,
-            vec![format!("admin:{}", ip.key())],
-            AppError::Unauthorized,
-        )
-        .await;
+        let err =
+            Attempt::wrong_credential(&state.limiter, vec![key], AppError::Unauthorized).await;
         Err(match err {
             AppError::Unauthorized => Refused::Unauthorized,
             other => Refused::Other(other),
@@ -291,13 +334,8 @@ async fn login(
         };
         return page(status, &login_page(Some("That token is not right.")));
     }
-    let cookie = format!(
-        "{COOKIE}={}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={}",
-        cookie_value(token),
-        COOKIE_HOURS * 3600
-    );
     let mut res = Redirect::to("/admin/").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
+    if let Some(v) = set_cookie(&state, token) {
         res.headers_mut().insert(header::SET_COOKIE, v);
     }
     res
@@ -313,14 +351,9 @@ async fn logout() -> Response {
 }
 
 /// Sets the demo's browser signed in (`/demo/admin`, demo only: its token is public).
-pub fn demo_sign_in(token: &str) -> Response {
-    let cookie = format!(
-        "{COOKIE}={}; Path=/admin; HttpOnly; SameSite=Lax; Max-Age={}",
-        cookie_value(token),
-        COOKIE_HOURS * 3600
-    );
+pub fn demo_sign_in(state: &AppState, token: &str) -> Response {
     let mut res = Redirect::to("/admin/").into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
+    if let Some(v) = set_cookie(state, token) {
         res.headers_mut().insert(header::SET_COOKIE, v);
     }
     res

@@ -87,6 +87,29 @@ pub async fn recent_browser_events(
     .context("counting an order's recent events")
 }
 
+/// How many ratings were recorded about one order since `since`.
+pub async fn recent_ratings(
+    db: &Db,
+    shop: &str,
+    order: &str,
+    since: DateTime<Utc>,
+) -> anyhow::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outcome_events
+         WHERE shop = $1 AND order_number = $2 AND at >= $3 AND kind = 'rating'",
+    )
+    .bind(shop)
+    .bind(order)
+    .bind(to_db(since))
+    .fetch_one(db.pool())
+    .await
+    .context("counting an order's recent ratings")
+}
+
+/// The most ratings recorded about one order in two hours from the tracking page and e-mail
+/// links (a link can be forwarded; the numbers count one per contact anyway).
+pub const MAX_RATINGS: i64 = 10;
+
 /// The events from `from` to `until`, with the delivered scans of the time as events.
 pub async fn load(
     db: &Db,

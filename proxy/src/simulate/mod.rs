@@ -178,13 +178,14 @@ pub async fn run_on(db: Db, opts: &Options, outreach: bool, shop: &str) -> anyho
         clock.set(t);
         // Orders placed this hour, and the scans of the hour, as the webhooks would store them.
         let mut tx = db.begin().await?;
-        while placed < n && orders[placed].order.created_at < hour_end {
+        // Only what has happened by `t`: nothing of the hour ahead is known yet.
+        while placed < n && orders[placed].order.created_at < t {
             crate::db::orders_in::upsert_order(&mut tx, shop, &orders[placed].order, None).await?;
             shoppers[placed].active = true;
             placed += 1;
         }
         let mut moved: Vec<&str> = Vec::new();
-        while next_scan < scans.len() && scans[next_scan].0 < hour_end {
+        while next_scan < scans.len() && scans[next_scan].0 < t {
             let (_, i, j) = scans[next_scan];
             let o = &orders[i];
             if j == 0 {
@@ -198,7 +199,7 @@ pub async fn run_on(db: Db, opts: &Options, outreach: bool, shop: &str) -> anyho
                     &mut tx,
                     shop,
                     &o.order.number,
-                    &o.shipment_at(hour_end)?,
+                    &o.shipment_at(t)?,
                 )
                 .await?;
             }
@@ -236,7 +237,7 @@ pub async fn run_on(db: Db, opts: &Options, outreach: bool, shop: &str) -> anyho
                 crate::db::orders_in::in_list(db.backend(), 3)
             );
             sqlx::query(&sql)
-                .bind(to_db(hour_end))
+                .bind(to_db(t))
                 .bind(shop)
                 .bind(crate::db::orders_in::json_list(&moving))
                 .execute(&mut *tx)

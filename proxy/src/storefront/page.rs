@@ -468,7 +468,16 @@ pub async fn rate(
         channel,
         what,
     };
-    if let Err(e) = crate::outcomes::record(&state.db, &state.shop, &[event]).await {
+    let since = ctx.now - chrono::Duration::hours(2);
+    let order = ctx.order.number.as_str();
+    let recorded = async {
+        let recent = crate::outcomes::recent_ratings(&state.db, &state.shop, order, since).await?;
+        if recent < crate::outcomes::MAX_RATINGS {
+            crate::outcomes::record(&state.db, &state.shop, &[event]).await?;
+        }
+        anyhow::Ok(())
+    };
+    if let Err(e) = recorded.await {
         return AppError::Internal(e).into_response();
     }
     let lang = language(&q, &headers, Some(&ctx.order.customer.locale));

@@ -133,7 +133,7 @@ async fn admin_sign_in(State(state): State<AppState>) -> Response {
         return AppError::NotConfigured("the demo").into_response();
     }
     match state.outcomes.admin_token.as_ref() {
-        Some(token) => crate::outcomes::admin::demo_sign_in(token.expose()),
+        Some(token) => crate::outcomes::admin::demo_sign_in(&state, token.expose()),
         None => AppError::NotFound.into_response(),
     }
 }

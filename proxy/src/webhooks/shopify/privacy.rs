@@ -280,6 +280,12 @@ async fn forget_number(
             .execute(&mut *conn)
             .await
             .context("deleting an order's outreach messages")?;
+        sqlx::query("DELETE FROM outcome_events WHERE shop = $1 AND order_number = $2")
+            .bind(shop)
+            .bind(number)
+            .execute(&mut *conn)
+            .await
+            .context("deleting an order's outcome events")?;
         sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1")
             .bind(format!("order:{number}"))
             .execute(&mut *conn)
@@ -377,6 +383,12 @@ async fn forget_shopper(conn: &mut AnyConnection, shop: &str, email: &str) -> an
         .execute(&mut *conn)
         .await
         .context("deleting a shopper's outreach messages")?;
+    sqlx::query("DELETE FROM outcome_events WHERE shop = $1 AND shopper = $2")
+        .bind(shop)
+        .bind(email)
+        .execute(&mut *conn)
+        .await
+        .context("deleting a shopper's outcome events")?;
     sqlx::query("DELETE FROM outreach_inbound WHERE shop = $1 AND sender = $2")
         .bind(shop)
         .bind(email)
@@ -498,12 +510,22 @@ async fn export(conn: &mut AnyConnection, shop: &str, c: &Compliance) -> anyhow:
         .fetch_all(&mut *conn)
         .await
         .context("reading an order's actions to export")?;
+        let outcomes: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT at, channel, detail FROM outcome_events
+             WHERE shop = $1 AND order_number = $2 ORDER BY id",
+        )
+        .bind(shop)
+        .bind(&o.number)
+        .fetch_all(&mut *conn)
+        .await
+        .context("reading an order's outcome events to export")?;
         out_orders.push(json!({
             "order_number": o.number,
             "shopify_order_id": o.source_id,
             "order": data.and_then(|d| serde_json::from_str::<Value>(&d).ok()),
             "parcels": parcels.iter().map(|(t, c)| json!({"tracking_number": t, "carrier": c})).collect::<Vec<_>>(),
             "actions": actions.iter().map(|(at, a, d, r)| json!({"at": at, "action": a, "detail": d, "result": r})).collect::<Vec<_>>(),
+            "outcome_events": outcomes.iter().map(|(at, ch, d)| json!({"at": at, "channel": ch, "event": serde_json::from_str::<Value>(d).ok()})).collect::<Vec<_>>(),
         }));
     }
     let mut messages = Vec::new();
@@ -575,6 +597,7 @@ async fn forget_shop(conn: &mut AnyConnection, shop: &str) -> anyhow::Result<()>
         "outreach_messages",
         "outreach_inbound",
         "outreach_optouts",
+        "outcome_events",
     ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE shop = $1"))
             .bind(shop)
