@@ -253,8 +253,10 @@ pub fn App(
 
     // Reports outcome events for the merchant's numbers once a session exists (with those kept
     // from before); fire and forget, so a failure never touches the chat.
-    let tell = move |events: Vec<What>| {
-        report::keep(perf_now(), events);
+    let tell = move |events: Vec<(f64, What)>| {
+        for (at, what) in events {
+            report::keep(at, vec![what]);
+        }
         let Some(session) = token.get_untracked() else {
             return;
         };
@@ -270,10 +272,20 @@ pub fn App(
     // signed-in customer's visit loaded the order), and the rating's turn once it is verified.
     let answered = move |resolution: &Resolution, typed: bool| {
         let cpu_us = report::spent_us();
+        let began = report::started();
         if typed {
             let now = browser_now();
+            let answered_at = perf_now();
             let turn = Event::of_turn((now, now), None, "", Channel::Chat, resolution, cpu_us);
-            tell(turn.into_iter().map(|e| e.what).collect());
+            // The contact when the shopper wrote (before any verification), the rest now.
+            tell(
+                turn.into_iter()
+                    .map(|e| match e.what {
+                        What::Contact { .. } => (began.unwrap_or(answered_at), e.what),
+                        _ => (answered_at, e.what),
+                    })
+                    .collect(),
+            );
         }
         if token.with_untracked(Option::is_some) {
             log.update(|l| l.rating = l.rating.after_answer(resolution.handoff.is_some()));
@@ -435,6 +447,7 @@ pub fn App(
         }
         draft.set(String::new());
         offers.set(Vec::new());
+        report::begin(perf_now());
         log.update(|l| {
             l.push(Role::User, text.clone(), None);
         });
@@ -516,7 +529,7 @@ pub fn App(
     });
     // A rating is sent like the turns' events; focus leaves the buttons for the input.
     let on_rate = Callback::new(move |score: u8| {
-        tell(vec![What::Rating { score }]);
+        tell(vec![(perf_now(), What::Rating { score })]);
         log.update(|l| l.rating = Rating::Rated);
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();

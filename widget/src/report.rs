@@ -46,6 +46,19 @@ pub fn spent_us() -> u64 {
     OUTBOX.with_borrow_mut(Outbox::spent_us)
 }
 
+/// Notes that the shopper wrote at `at` (ms), unless a turn is already under way: the turn's
+/// contact is dated then, so the time to resolution includes verifying them.
+pub fn begin(at: f64) {
+    OUTBOX.with_borrow_mut(|o| {
+        o.started.get_or_insert(at);
+    });
+}
+
+/// When the turn being answered began (see [`begin`]), and forgets it.
+pub fn started() -> Option<f64> {
+    OUTBOX.with_borrow_mut(|o| o.started.take())
+}
+
 /// Keeps `events` that happened at `at` (ms) until they can be sent.
 pub fn keep(at: f64, events: Vec<What>) {
     OUTBOX.with_borrow_mut(|o| o.keep(at, events));
@@ -67,6 +80,8 @@ pub fn clear() {
 pub struct Outbox {
     pending: Vec<(f64, What)>,
     thinking_ms: f64,
+    /// When the shopper wrote the first message of the turn being answered.
+    started: Option<f64>,
 }
 
 impl Outbox {
@@ -192,5 +207,18 @@ mod tests {
         assert_eq!(outbox.spent_us(), 0);
         outbox.think(60_000.0);
         assert_eq!(outbox.spent_us(), 10_000_000);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_turn_begins_at_the_shoppers_first_message_and_is_forgotten_once_answered() {
+        clear();
+        begin(100.0);
+        // The verification that follows does not move the turn's start.
+        begin(4_000.0);
+        assert_eq!(started(), Some(100.0));
+        assert_eq!(started(), None);
+        begin(9_000.0);
+        clear();
+        assert_eq!(started(), None);
     }
 }
