@@ -4,7 +4,9 @@
 // Tests and benches read the shared reference data; only the core itself does no I/O.
 #![allow(clippy::disallowed_methods)]
 
-use wismo::carrier::parse::{current_status, parse, parse_any, Format, ParsedEvent};
+use wismo::carrier::parse::{
+    current_status, parse, parse_any, read_any, Format, ParseError, ParsedEvent,
+};
 use wismo::carrier::{DeliveryLocation as L, ExceptionReason as R, UnifiedStatus};
 use UnifiedStatus::*;
 
@@ -62,12 +64,12 @@ const CASES: &[Case] = &[
         story: &[PreTransit, InTransit, OutForDelivery, Delivered],
         detail: Detail::None,
     },
-    // The sanitised sample dates the delivery a day before the address error and the van, so in
-    // time order the van comes last; the statuses themselves are what the scenario names.
+    // The sanitised sample dates the delivery a day before the address error and the van: in
+    // time order the van comes last, but a scan after a delivery does not undo it.
     Case {
         file: "canadapost_delivered_address_error_delay.xml",
         format: Format::CanadapostXml,
-        last: OutForDelivery,
+        last: Delivered,
         story: &[Delivered, Exception, OutForDelivery],
         detail: Detail::Reason(Exception, R::AddressProblem),
     },
@@ -183,11 +185,108 @@ const CASES: &[Case] = &[
         story: &[],
         detail: Detail::None,
     },
+    // UPS files the release under its exception type "X"; the words say the hold is over.
     Case {
         file: "ups_customs_released.json",
         format: Format::UpsJson,
-        last: Exception,
-        story: &[Exception],
+        last: InTransit,
+        story: &[InTransit],
+        detail: Detail::None,
+    },
+    // Australia Post: no codes, only words; the summary says delivered.
+    Case {
+        file: "australiapost_delivered_invalid_id_doc_example.json",
+        format: Format::AustraliapostJson,
+        last: Delivered,
+        story: &[PreTransit, InTransit, OutForDelivery, Delivered],
+        detail: Detail::None,
+    },
+    // Hand-edited: events out of order, the delivery dated first. Sorted, the later scans do
+    // not undo the delivery, which the summary also states.
+    Case {
+        file: "australiapost_attempted_carded_awaiting_collection_invalid_ids.json",
+        format: Format::AustraliapostJson,
+        last: Delivered,
+        story: &[Delivered, DeliveryAttempted, AvailableForPickup],
+        detail: Detail::None,
+    },
+    Case {
+        file: "australiapost_delivered_safe_place_customs.json",
+        format: Format::AustraliapostJson,
+        last: Delivered,
+        story: &[InTransit, Exception, InTransit, OutForDelivery, Delivered],
+        detail: Detail::Location(Delivered, L::SafePlace),
+    },
+    Case {
+        file: "dhl_parcel_de_delivered_packstation_posting.xml",
+        format: Format::DhlParcelDeXml,
+        last: Delivered,
+        story: &[InTransit, Delivered],
+        detail: Detail::None,
+    },
+    Case {
+        file: "dhl_parcel_de_piece_events_packstation_posting_de.xml",
+        format: Format::DhlParcelDeXml,
+        last: Delivered,
+        story: &[InTransit, OutForDelivery, Delivered],
+        detail: Detail::None,
+    },
+    Case {
+        file: "dhl_parcel_de_public_status_warenpost_delivered_de.xml",
+        format: Format::DhlParcelDeXml,
+        last: Delivered,
+        story: &[PreTransit, InTransit, OutForDelivery, Delivered],
+        detail: Detail::None,
+    },
+    Case {
+        file: "dhl_parcel_de_not_found_code_100.xml",
+        format: Format::DhlParcelDeXml,
+        last: Unknown,
+        story: &[],
+        detail: Detail::None,
+    },
+    // DPD knows the shipment and has scanned nothing: no events; the summary says pre-transit.
+    Case {
+        file: "dpd_plc_label_created_no_scans.xml",
+        format: Format::DpdXml,
+        last: Unknown,
+        story: &[],
+        detail: Detail::None,
+    },
+    Case {
+        file: "dpd_plc_not_found_empty_result.xml",
+        format: Format::DpdXml,
+        last: Unknown,
+        story: &[],
+        detail: Detail::None,
+    },
+    Case {
+        file: "hermes_de_tracking.json",
+        format: Format::HermesJson,
+        last: Delivered,
+        story: &[PreTransit, InTransit, OutForDelivery, Delivered],
+        detail: Detail::None,
+    },
+    Case {
+        file: "mydhl_in_transit_trimmed_spec_example.json",
+        format: Format::MydhlJson,
+        last: InTransit,
+        story: &[InTransit],
+        detail: Detail::None,
+    },
+    Case {
+        file: "mydhl_rest_legacy_no_shipments_found.json",
+        format: Format::MydhlJson,
+        last: Unknown,
+        story: &[],
+        detail: Detail::None,
+    },
+    // A sandbox record: delivered in 2015, then two facility scans dated 2019.
+    Case {
+        file: "mydhl_rest_legacy_refused_nothome_onhold_delivered_signatory.json",
+        format: Format::MydhlJson,
+        last: Delivered,
+        story: &[InTransit, Exception, OutForDelivery, Delivered, InTransit],
         detail: Detail::None,
     },
     Case {
@@ -345,9 +444,8 @@ fn every_fixture_in_a_format_we_read_is_in_the_table_and_recognised() {
             Some(case) => {
                 assert_eq!(Format::guess(&input), Some(case.format), "{file}");
             }
-            // Formats we do not read yet (Chronopost, Hermes, La Poste, Purolator, Sendle,
-            // Landmark, Australia Post, DHL Parcel DE, FedEx documents) must not be mistaken
-            // for one we do.
+            // Formats we do not read (Chronopost, La Poste, Purolator, Sendle, Landmark, FedEx
+            // documents) must not be mistaken for one we do.
             None => assert!(
                 parse_any(&input).is_err(),
                 "{file} was read as {:?}",
@@ -366,4 +464,59 @@ fn parsed_events_become_domain_events_with_times() {
         .unwrap();
     assert_eq!(last.at.to_rfc3339(), "2014-01-08T20:53:10+00:00");
     assert_eq!(last.status, Delivered);
+}
+
+#[test]
+fn summaries_decide_where_the_events_say_nothing_or_less() {
+    // DPD: known, not scanned.
+    let dpd = read_any(&read("dpd_plc_label_created_no_scans.xml")).unwrap();
+    assert_eq!(dpd.summary.as_ref().map(|s| s.status), Some(PreTransit));
+    assert_eq!(dpd.status(), PreTransit);
+    // DHL Parcel Germany's piece status agrees with its last event.
+    let de = read_any(&read("dhl_parcel_de_delivered_packstation_posting.xml")).unwrap();
+    assert_eq!(de.summary.as_ref().map(|s| s.status), Some(Delivered));
+    // A USPS summary written as one sentence above a detail that only says out for delivery
+    // (the older API version): delivered, not pre-transit and not out for delivery.
+    let usps = r#"<?xml version="1.0"?>
+<TrackResponse><TrackInfo ID="EJ958083578US">
+<TrackSummary>Your item was delivered at 8:10 am on June 1 in WILMINGTON DE 19801.</TrackSummary>
+<TrackDetail>May 30 7:44 am OUT FOR DELIVERY 19801</TrackDetail>
+</TrackInfo></TrackResponse>"#;
+    let t = read_any(usps).unwrap();
+    assert_eq!(t.format, Format::UspsXml);
+    assert_eq!(t.status(), Delivered);
+    assert_eq!(t.events.last().map(|e| e.status), Some(Delivered));
+}
+
+#[test]
+fn the_status_holds_when_events_are_out_of_order_repeated_or_late() {
+    // Newest first, a duplicate, and a facility scan dated after the delivery.
+    let doc = r#"{"shipments":[{"shipmentTrackingNumber":"1234567890","events":[
+      {"date":"2026-03-05","time":"09:00:00","typeCode":"AF","description":"Arrived at DHL Sort Facility - LEIPZIG-DE"},
+      {"date":"2026-03-04","time":"14:00:00","typeCode":"OK","description":"Delivered"},
+      {"date":"2026-03-04","time":"08:00:00","typeCode":"WC","description":"With delivery courier"},
+      {"date":"2026-03-04","time":"08:00:00","typeCode":"WC","description":"With delivery courier"},
+      {"date":"2026-03-02","time":"10:00:00","typeCode":"PU","description":"Shipment picked up"}]}]}"#;
+    let t = read_any(doc).unwrap();
+    assert_eq!(t.format, Format::MydhlJson);
+    let statuses: Vec<_> = t.events.iter().map(|e| e.status).collect();
+    assert_eq!(
+        statuses,
+        [InTransit, OutForDelivery, Delivered, InTransit],
+        "sorted, without the repeat"
+    );
+    assert_eq!(t.status(), Delivered);
+}
+
+#[test]
+fn an_unrecognised_document_is_an_error_never_a_guess() {
+    for doc in [
+        // Another carrier's tracking reply, well-formed, with words we would recognise.
+        r#"<TrackResponse><Result><Status>Delivered</Status></Result></TrackResponse>"#,
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><trackResponse><events><code>DI1</code></events></trackResponse></soap:Body></soap:Envelope>"#,
+        r#"{"parcel":{"events":[{"status":"delivered"}]}}"#,
+        "delivered",
+    ] {
+        assert_eq!(read_any(doc), Err(ParseError::Unrecognised), "{doc}");
+    }
 }

@@ -111,6 +111,7 @@ fn every_status_reason_and_location_reads_in_four_languages() {
                 status,
                 reason: None,
                 location: None,
+                step: None,
             };
             let text = describe(&t, Some("Leipzig"), lang);
             assert_ne!(text, describe(&t, Some("Leipzig"), Lang::En), "{status:?}");

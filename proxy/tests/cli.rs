@@ -314,3 +314,58 @@ fn watch_rejects_invalid_input_with_exit_code_2() {
         assert!(err.contains("invalid watch JSON"), "{err}");
     }
 }
+
+#[test]
+fn parse_tracking_reads_the_new_carriers_and_refuses_unknown_formats_with_status_2() {
+    for (file, format, status) in [
+        ("hermes_de_tracking.json", "hermes-json", "delivered"),
+        (
+            "dpd_plc_label_created_no_scans.xml",
+            "dpd-xml",
+            "pre_transit",
+        ),
+        (
+            "dhl_parcel_de_public_status_warenpost_delivered_de.xml",
+            "dhl-parcel-de-xml",
+            "delivered",
+        ),
+        (
+            "australiapost_delivered_invalid_id_doc_example.json",
+            "australiapost-json",
+            "delivered",
+        ),
+        (
+            "mydhl_rest_legacy_refused_nothome_onhold_delivered_signatory.json",
+            "mydhl-json",
+            "delivered",
+        ),
+    ] {
+        let out = run(
+            &[
+                "parse-tracking",
+                "--lang",
+                "de",
+                &format!("{FIXTURES}/{file}"),
+            ],
+            "",
+        );
+        assert!(
+            out.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["format"], format, "{file}");
+        assert_eq!(doc["status"], status, "{file}");
+    }
+    // Landmark's reply is well-formed XML with a TrackResponse root: still not a format we read.
+    let out = run(
+        &[
+            "parse-tracking",
+            &format!("{FIXTURES}/landmark_delivery_failed.xml"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot tell which format"));
+}

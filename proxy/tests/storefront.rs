@@ -111,7 +111,7 @@ async fn the_tracking_page_says_where_the_order_is_without_javascript() {
             "Expected delivery Friday 20 November",
             "Checked with the carrier 30 minutes ago",
             "What has happened so far",
-            "Your parcel is on its way in Columbus, OH.",
+            "Your parcel arrived at a carrier facility in Columbus, OH.",
             "1 × Canvas Daypack",
             "Will it arrive by…?",
             "Questions about this order? Chat with us",

@@ -14,7 +14,7 @@ pub use phrase::{
     describe, describe_in_tone, location_phrase, location_phrase_in, location_phrase_in_tone,
     reason_phrase, reason_phrase_in, Lang,
 };
-pub use status::{DeliveryLocation, ExceptionReason, UnifiedStatus};
+pub use status::{settled, DeliveryLocation, ExceptionReason, Step, UnifiedStatus};
 pub use tracking_number::{recognise, Candidate};
 
 use serde::{Deserialize, Serialize};
@@ -158,6 +158,17 @@ pub struct Translation {
     pub reason: Option<ExceptionReason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<DeliveryLocation>,
+    /// What happened, for a parcel in transit (picked up, arrived, left...), when said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
+}
+
+/// What an in-transit scan's carrier words say happened (see [`Step`]); `None` for any other
+/// status or when the words only say the parcel is moving.
+pub fn step(status: UnifiedStatus, description: &str) -> Option<Step> {
+    (status == UnifiedStatus::InTransit)
+        .then(|| text::step(&description.to_lowercase()))
+        .flatten()
 }
 
 /// Translates a carrier's code and description. The code table narrows the status to one or a few
@@ -186,7 +197,20 @@ pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translatio
         },
     };
     let details = format!("{description} {}", text::code_words(code)).to_lowercase();
+    let step = matches!(status, UnifiedStatus::InTransit | UnifiedStatus::Exception)
+        .then(|| text::step(&details))
+        .flatten();
+    // A coarse exception code ("X" at UPS) whose words say customs let the parcel go is
+    // progress, not a hold-up.
+    let status = if status == UnifiedStatus::Exception && step == Some(Step::CustomsCleared) {
+        UnifiedStatus::InTransit
+    } else if status == UnifiedStatus::InTransit && text::on_the_van(&details) {
+        UnifiedStatus::OutForDelivery
+    } else {
+        status
+    };
     Translation {
+        step: step.filter(|_| status == UnifiedStatus::InTransit),
         status,
         reason: match status {
             UnifiedStatus::Lost => Some(ExceptionReason::Lost),

@@ -2,7 +2,7 @@
 //! reads instead of carrier jargon. Every sentence is built from our own templates; the carrier's
 //! words never pass through (only the facility's place and the date are filled in).
 
-use super::{DeliveryLocation, ExceptionReason, Translation, UnifiedStatus};
+use super::{DeliveryLocation, ExceptionReason, Step, Translation, UnifiedStatus};
 use crate::domain::Tone;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,46 @@ pub fn describe_at(
                 _ => format!("{head}."),
             }
         }
+        UnifiedStatus::InTransit => match t.step {
+            Some(step) => step_sentence(step, &at, lang, formal),
+            None => simple(status, &at, &on, lang, formal),
+        },
         _ => simple(status, &at, &on, lang, formal),
+    }
+}
+
+/// What happened in transit, in our own words: the carrier's jargon ("origin scan", "AF",
+/// "Ausgang Paketzentrum") becomes picked up, arrived, sorted, left or cleared customs.
+fn step_sentence(step: Step, at: &str, lang: Lang, formal: bool) -> String {
+    use Step::*;
+    let (tu, tuyo) = if formal { ("su", "Su") } else { ("tu", "Tu") };
+    match (step, lang) {
+        (PickedUp, Lang::En) => format!("The carrier collected your parcel{at}."),
+        (PickedUp, Lang::Es) => format!("El transportista recogió {tu} paquete{at}."),
+        (PickedUp, Lang::Fr) => format!("Le transporteur a pris en charge votre colis{at}."),
+        (PickedUp, Lang::De) => format!("Der Paketdienst hat Ihr Paket{at} abgeholt."),
+        (Arrived, Lang::En) => format!("Your parcel arrived at a carrier facility{at}."),
+        (Arrived, Lang::Es) => format!("{tuyo} paquete llegó a un centro del transportista{at}."),
+        (Arrived, Lang::Fr) => {
+            format!("Votre colis est arrivé dans un centre du transporteur{at}.")
+        }
+        (Arrived, Lang::De) => format!("Ihr Paket ist{at} in einem Paketzentrum angekommen."),
+        (Processed, Lang::En) => format!("Your parcel was sorted at a carrier facility{at}."),
+        (Processed, Lang::Es) => {
+            format!("{tuyo} paquete fue clasificado en un centro del transportista{at}.")
+        }
+        (Processed, Lang::Fr) => {
+            format!("Votre colis a été trié dans un centre du transporteur{at}.")
+        }
+        (Processed, Lang::De) => format!("Ihr Paket wurde{at} in einem Paketzentrum sortiert."),
+        (Departed, Lang::En) => format!("Your parcel left the carrier facility{at}."),
+        (Departed, Lang::Es) => format!("{tuyo} paquete salió del centro del transportista{at}."),
+        (Departed, Lang::Fr) => format!("Votre colis a quitté le centre du transporteur{at}."),
+        (Departed, Lang::De) => format!("Ihr Paket hat das Paketzentrum{at} verlassen."),
+        (CustomsCleared, Lang::En) => format!("Your parcel is through customs{at}."),
+        (CustomsCleared, Lang::Es) => format!("{tuyo} paquete pasó la aduana{at}."),
+        (CustomsCleared, Lang::Fr) => format!("Votre colis a été dédouané{at}."),
+        (CustomsCleared, Lang::De) => format!("Ihr Paket wurde{at} vom Zoll freigegeben."),
     }
 }
 
@@ -185,7 +224,7 @@ fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang, formal: bool) -
         (InTransit, Lang::Es) if formal => format!("Su paquete está en camino{at}."),
         (InTransit, Lang::Es) => format!("Tu paquete está en camino{at}."),
         (InTransit, Lang::Fr) => format!("Votre colis est en route{at}."),
-        (InTransit, Lang::De) => format!("Ihr Paket ist unterwegs{at}."),
+        (InTransit, Lang::De) => format!("Ihr Paket ist{at} unterwegs."),
         (OutForDelivery, Lang::En) => {
             format!("Your parcel is with the driver and should arrive today{at}.")
         }
@@ -194,7 +233,7 @@ fn simple(status: UnifiedStatus, at: &str, on: &str, lang: Lang, formal: bool) -
         (OutForDelivery, Lang::Fr) => {
             format!("Votre colis est en cours de livraison aujourd'hui{at}.")
         }
-        (OutForDelivery, Lang::De) => format!("Ihr Paket wird heute zugestellt{at}."),
+        (OutForDelivery, Lang::De) => format!("Ihr Paket wird heute{at} zugestellt."),
         (ReturningToSender, Lang::En) => "Your parcel is on its way back to the shop.".into(),
         (ReturningToSender, Lang::Es) if formal => "Su paquete está volviendo a la tienda.".into(),
         (ReturningToSender, Lang::Es) => "Tu paquete está volviendo a la tienda.".into(),

@@ -75,6 +75,23 @@ impl UnifiedStatus {
     }
 }
 
+/// What happened to a parcel in transit, when the carrier says: what a timeline tells apart,
+/// so that it does not repeat "on its way" for every scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// The carrier took the parcel from the shop (or a drop-off point).
+    PickedUp,
+    /// The parcel reached one of the carrier's facilities.
+    Arrived,
+    /// The parcel was sorted at a facility.
+    Processed,
+    /// The parcel left a facility.
+    Departed,
+    /// Customs released the parcel.
+    CustomsCleared,
+}
+
 /// Why a parcel is held up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,4 +160,60 @@ impl DeliveryLocation {
         Self::HandedToResident,
         Self::Signed,
     ];
+}
+
+/// Which of these statuses (oldest first) says where the parcel stands now, by index; `None`
+/// when none says anything. The newest informative status wins, except that:
+/// - a delivery or a return to the sender ends the journey: later scans that are not themselves
+///   an end (a facility scan dated after the delivery, a refund notice, a duplicate out for
+///   delivery) do not undo it;
+/// - a parcel declared lost or cancelled is found again only by a scan that moves it (in
+///   transit, out for delivery, delivered...), not by another exception.
+pub fn settled(statuses: impl IntoIterator<Item = UnifiedStatus>) -> Option<usize> {
+    use UnifiedStatus::*;
+    let mut current: Option<(usize, UnifiedStatus)> = None;
+    for (i, s) in statuses.into_iter().enumerate() {
+        let moves = match (current.map(|c| c.1), s) {
+            (_, Unknown) => false,
+            (None, _) => true,
+            (Some(Delivered | Returned), next) => matches!(next, Delivered | Returned),
+            (Some(Lost | Cancelled), Exception) => false,
+            _ => true,
+        };
+        if moves {
+            current = Some((i, s));
+        }
+    }
+    current.map(|c| c.0)
+}
+
+#[cfg(test)]
+mod settled_tests {
+    use super::settled;
+    use super::UnifiedStatus::*;
+
+    #[test]
+    fn a_delivery_is_not_undone_by_a_later_scan() {
+        assert_eq!(
+            settled([PreTransit, InTransit, Delivered, InTransit]),
+            Some(2)
+        );
+        assert_eq!(settled([Delivered, OutForDelivery, Exception]), Some(0));
+        assert_eq!(settled([Delivered, Returned]), Some(1));
+        assert_eq!(settled([InTransit, Delivered, Unknown]), Some(1));
+    }
+
+    #[test]
+    fn a_lost_parcel_is_found_by_a_scan_that_moves_it() {
+        assert_eq!(settled([InTransit, Lost, Exception]), Some(1));
+        assert_eq!(settled([InTransit, Lost, InTransit]), Some(2));
+        assert_eq!(settled([Cancelled, InTransit]), Some(1));
+    }
+
+    #[test]
+    fn nothing_informative_is_none() {
+        assert_eq!(settled([Unknown, Unknown]), None);
+        assert_eq!(settled([]), None);
+        assert_eq!(settled([InTransit, Exception, OutForDelivery]), Some(2));
+    }
 }

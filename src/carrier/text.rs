@@ -3,7 +3,7 @@
 //! (a correction, a return, a loss) to the broadest (moving through the network), so that
 //! "could not be delivered" is never read as "delivered".
 
-use super::{DeliveryLocation, ExceptionReason, Translation, UnifiedStatus};
+use super::{DeliveryLocation, ExceptionReason, Step, Translation, UnifiedStatus};
 
 fn has(text: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| text.contains(n))
@@ -15,6 +15,9 @@ pub fn classify(description: &str) -> Translation {
     let reason = reason(&t);
     let status = status(&t, reason);
     Translation {
+        step: (status == UnifiedStatus::InTransit)
+            .then(|| step(&t))
+            .flatten(),
         status,
         reason: match status {
             UnifiedStatus::Lost => Some(ExceptionReason::Lost),
@@ -228,6 +231,7 @@ const ATTEMPTED: &[&str] = &[
 ];
 
 const OUT_FOR_DELIVERY: &[&str] = &[
+    "for delivery today",
     "on tour (",
     "shipment on tour",
     "delivery tour",
@@ -429,6 +433,8 @@ const EXCEPTION: &[&str] = &[
 ];
 
 const PRE_TRANSIT: &[&str] = &[
+    "shipping information approved",
+    "shipment information received",
     "abholauftrag",
     "buchung erfolgt",
     "pre-transit",
@@ -706,6 +712,158 @@ fn status(t: &str, reason: Option<ExceptionReason>) -> UnifiedStatus {
         return InTransit;
     }
     Unknown
+}
+
+/// Words that say a parcel is on the van today, unmistakably: they refine a code that only says
+/// "in transit" (DHL Parcel Germany's sorting event `SRTED` also marks loading the van).
+pub fn on_the_van(t: &str) -> bool {
+    has(
+        t,
+        &[
+            "out for delivery",
+            "zustellfahrzeug geladen",
+            "in zustellung",
+            "with delivering courier",
+            "for delivery today",
+            "en cours de livraison",
+            "en reparto",
+            "on vehicle for delivery",
+            "onboard for delivery",
+        ],
+    ) && !has(t, &["not out for delivery", "nicht in zustellung"])
+}
+
+/// What a lowercased in-transit description says happened: picked up, arrived at or left a
+/// facility, sorted there, or cleared by customs. `None` when it only says "on its way".
+pub fn step(t: &str) -> Option<Step> {
+    use Step::*;
+    let customs = has(
+        t,
+        &[
+            "customs",
+            "clearance",
+            "zoll",
+            "douane",
+            "aduana",
+            "dédouan",
+        ],
+    );
+    if customs
+        && has(
+            t,
+            &[
+                "cleared",
+                "released",
+                "clearance complete",
+                "clearance completed",
+                "freigegeben",
+                "verzollt",
+                "dédouané",
+                "despachad",
+                "liberad",
+            ],
+        )
+        && !has(t, &["not cleared", "not released", "awaiting clearance"])
+    {
+        return Some(CustomsCleared);
+    }
+    if has(
+        t,
+        &[
+            "picked up",
+            "pickup scan",
+            "shipment pickup",
+            "shipment pick up",
+            "origin scan",
+            "received item from sender",
+            "received by",
+            "handed to dpd",
+            "handed over to",
+            "tendered",
+            "dropped off",
+            "drop off",
+            "posted by the sender",
+            "accepted at",
+            "abgeholt",
+            "abholung erfolgreich",
+            "einlieferung",
+            "eingeliefert",
+            "pris en charge",
+            "déposé",
+            "recogido",
+            "admitido",
+        ],
+    ) && !has(
+        t,
+        &[
+            "ready to be picked up",
+            "can be picked up",
+            "to be picked up",
+        ],
+    ) {
+        return Some(PickedUp);
+    }
+    if has(
+        t,
+        &[
+            "departed",
+            "departure scan",
+            "depart facility",
+            "has left",
+            "left the",
+            "left fedex",
+            "despatch",
+            "dispatched from",
+            "verlassen",
+            "abgang",
+            "ausgang",
+            "a quitté",
+            "départ",
+            "ha salido",
+            "salida",
+        ],
+    ) {
+        return Some(Departed);
+    }
+    if has(
+        t,
+        &[
+            "arrived",
+            "arrival scan",
+            "arrival at",
+            "arrival in",
+            "arrive at",
+            "arrives at",
+            "destination scan",
+            "angekommen",
+            "eingetroffen",
+            "eingang",
+            "arrivé",
+            "arrivée",
+            "llegad",
+            "ha llegado",
+        ],
+    ) {
+        return Some(Arrived);
+    }
+    if has(
+        t,
+        &[
+            "processed",
+            "sorted",
+            "processing at",
+            "sortiert",
+            "bearbeitet",
+            "umgeschlagen",
+            "traité",
+            "tri ",
+            "procesad",
+            "clasificad",
+        ],
+    ) {
+        return Some(Processed);
+    }
+    None
 }
 
 /// The reason a lowercased description gives for a hold-up, if any.

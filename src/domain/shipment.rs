@@ -90,13 +90,11 @@ impl Shipment {
         Ok(Self(data))
     }
 
-    /// The newest event that says something (unknown scans do not move the story on).
+    /// The event that says where the parcel stands: the newest that says something (unknown
+    /// scans do not move the story on), except that a delivery is not undone by a later scan
+    /// (see [`crate::carrier::settled`]).
     pub fn latest(&self) -> Option<&TrackingEvent> {
-        self.0
-            .events
-            .iter()
-            .rev()
-            .find(|e| e.status != UnifiedStatus::Unknown)
+        crate::carrier::settled(self.0.events.iter().map(|e| e.status)).map(|i| &self.0.events[i])
     }
 
     /// The newest scan of any kind: proof the carrier still has eyes on the parcel.

@@ -109,6 +109,7 @@ pub(super) fn build(
                                 status: e.status,
                                 reason: e.reason,
                                 location: e.location,
+                                step: crate::carrier::step(e.status, &e.description),
                             },
                             e.place.as_deref(),
                             lang,

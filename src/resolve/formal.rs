@@ -203,6 +203,7 @@ fn choice_labels_and_carrier_phrases_read_formally() {
                     status,
                     reason,
                     location,
+                    step: None,
                 };
                 let text = describe_in_tone(&t, Some("Leipzig"), lang, Tone::Formal);
                 assert_formal(lang, &text, &format!("{status:?}"));

@@ -153,8 +153,10 @@ pub struct TrackingLinkArgs {
 #[derive(Debug, Args)]
 pub struct ParseTrackingArgs {
     /// The document's format: easypost, aftership, shopify, ups-xml, ups-json, fedex-xml,
-    /// fedex-json, usps-xml, usps-json, dhl-express-xml, dhl-unified-json, canadapost-xml,
-    /// royalmail-json, or auto to guess from the content.
+    /// fedex-json, usps-xml, usps-json, dhl-express-xml, dhl-unified-json, mydhl-json,
+    /// dhl-parcel-de-xml, dpd-xml, hermes-json, australiapost-json, canadapost-xml,
+    /// royalmail-json, or auto to recognise it from the document's structure (a document in no
+    /// format we read is an error, exit status 2).
     #[arg(long, default_value = "auto")]
     pub format: String,
     /// Language of the `text` fields as a locale ("en", "de", "fr-CA", "es").

@@ -23,6 +23,9 @@ struct Event<'a> {
 struct Output<'a> {
     format: &'static str,
     status: UnifiedStatus,
+    /// The carrier's own summary, when the response gives one apart from the events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<Event<'a>>,
     events: Vec<Event<'a>>,
 }
 
@@ -46,33 +49,37 @@ pub fn parse_tracking(
 ) -> Result<(), ParseTrackingError> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let (format, events) = if format.eq_ignore_ascii_case("auto") {
-        parse::parse_any(&text)?
+    let tracking = if format.eq_ignore_ascii_case("auto") {
+        parse::read_any(&text)?
     } else {
         let f: Format = format.parse()?;
-        (f, parse::parse(f, &text)?)
+        parse::read(f, &text)?
     };
+    let event = |e| event(e, lang);
     let out = Output {
-        format: format.as_str(),
-        status: parse::current_status(&events),
-        events: events
-            .iter()
-            .map(|e| Event {
-                at: e.at(),
-                parsed: e,
-                text: describe(
-                    &Translation {
-                        status: e.status,
-                        reason: e.reason,
-                        location: e.location,
-                    },
-                    e.place.as_deref(),
-                    lang,
-                ),
-            })
-            .collect(),
+        format: tracking.format.as_str(),
+        status: tracking.status(),
+        summary: tracking.summary.as_ref().map(event),
+        events: tracking.events.iter().map(event).collect(),
     };
     serde_json::to_writer_pretty(&mut output, &out).context("writing the events")?;
     writeln!(output).context("writing the events")?;
     Ok(())
+}
+
+fn event(e: &ParsedEvent, lang: Lang) -> Event<'_> {
+    Event {
+        at: e.at(),
+        parsed: e,
+        text: describe(
+            &Translation {
+                status: e.status,
+                reason: e.reason,
+                location: e.location,
+                step: wismo::carrier::step(e.status, &e.description),
+            },
+            e.place.as_deref(),
+            lang,
+        ),
+    }
 }

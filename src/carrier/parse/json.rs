@@ -303,6 +303,153 @@ pub fn royal_mail(input: &str) -> Result<Vec<Scan>, ParseError> {
         .collect())
 }
 
+/// Every value stored under `key` anywhere in the document: the items of an array, or the value
+/// itself when a converter from XML wrote a single item as an object.
+fn items<'a>(doc: &'a Value, key: &str) -> Vec<&'a Value> {
+    fn walk<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Value>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    if k == key {
+                        match child {
+                            Value::Array(list) => out.extend(list.iter()),
+                            Value::Object(_) => out.push(child),
+                            _ => {}
+                        }
+                    } else {
+                        walk(child, key, out, depth + 1);
+                    }
+                }
+            }
+            Value::Array(list) => list.iter().for_each(|c| walk(c, key, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, key, &mut out, 0);
+    out
+}
+
+/// Australia Post's Track Items (`tracking_results[].trackable_items[].events[]`). Australia
+/// Post sends no event codes, only words; each result's `status` is the summary. Results that
+/// carry only `errors` (an invalid tracking ID) contribute nothing.
+pub fn australia_post(input: &str) -> Result<(Vec<Scan>, Option<Scan>), ParseError> {
+    let doc = document(input)?;
+    let results = doc
+        .get("tracking_results")
+        .and_then(Value::as_array)
+        .ok_or(ParseError::Missing("tracking_results"))?;
+    let mut scans = Vec::new();
+    let mut summary = None;
+    for result in results {
+        for item in items(result, "trackable_items") {
+            for e in items(item, "events") {
+                let words = s(e, &["description"]);
+                scans.push(scan(
+                    &s(e, &["date"]),
+                    words.to_string(),
+                    words.into_owned(),
+                    place(&[&s(e, &["location"])]),
+                ));
+            }
+        }
+        let status = s(result, &["status"]);
+        if summary.is_none() && !status.is_empty() {
+            summary = Some(Scan {
+                code: status.to_string(),
+                description: status.into_owned(),
+                ..Scan::default()
+            });
+        }
+    }
+    Ok((scans, summary))
+}
+
+/// Hermes Germany's shipment information (`shipmentinfo[].status[]`): a four-digit code in
+/// Hermes's own scheme, a sentence and the scanning unit's city.
+pub fn hermes(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    let shipments = items(&doc, "shipmentinfo");
+    if shipments.is_empty() {
+        return Err(ParseError::Missing("shipmentinfo"));
+    }
+    Ok(shipments
+        .into_iter()
+        .flat_map(|sh| items(sh, "status"))
+        .filter(|e| e.is_object())
+        .map(|e| {
+            let unit = |f: &str| s(e, &["scanningUnit", f]);
+            scan(
+                &s(e, &["timestamp"]),
+                s(e, &["code"]).into_owned(),
+                s(e, &["description"]).into_owned(),
+                place(&[&unit("city"), &unit("countryCode")]),
+            )
+        })
+        .collect())
+}
+
+/// DHL Express MyDHL API: the current JSON (`shipments[].events[]` with `typeCode`) and the
+/// older REST interface that mirrors the XML services in JSON (`ShipmentEvent` items with
+/// `ServiceEvent.EventCode`). "No Shipments Found" is an empty answer.
+pub fn mydhl(input: &str) -> Result<Vec<Scan>, ParseError> {
+    let doc = document(input)?;
+    if doc.get("trackShipmentRequestResponse").is_some() || !items(&doc, "AWBInfo").is_empty() {
+        return Ok(items(&doc, "ArrayOfShipmentEventItem")
+            .into_iter()
+            .map(|e| Scan {
+                local_time: time::date_time(&s(e, &["Date"]), &s(e, &["Time"])),
+                utc_offset: None,
+                code: s(e, &["ServiceEvent", "EventCode"]).into_owned(),
+                description: s(e, &["ServiceEvent", "Description"]).into_owned(),
+                place: place(&[&s(e, &["ServiceArea", "Description"])]),
+            })
+            .collect());
+    }
+    let shipments = doc
+        .get("shipments")
+        .and_then(Value::as_array)
+        .ok_or(ParseError::Missing("shipments"))?;
+    Ok(shipments
+        .iter()
+        .flat_map(|sh| items(sh, "events"))
+        .map(|e| {
+            let description = s(e, &["description"]);
+            // The facility is in `serviceArea` when asked for, else after the last " - ".
+            let area = e
+                .get("serviceArea")
+                .and_then(|a| a.as_array().and_then(|l| l.first()).or(Some(a)))
+                .map(|a| s(a, &["description"]).into_owned())
+                .unwrap_or_default();
+            let area = if area.is_empty() {
+                description
+                    .rsplit_once(" - ")
+                    .map(|(_, p)| p.trim().to_owned())
+                    .unwrap_or_default()
+            } else {
+                area
+            };
+            // DHL writes the facility as "SYDNEY-AU": the city and its country.
+            let area = match area.rsplit_once('-') {
+                Some((city, cc)) if cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_uppercase()) => {
+                    format!("{}, {cc}", city.trim())
+                }
+                _ => area,
+            };
+            Scan {
+                local_time: time::date_time(&s(e, &["date"]), &s(e, &["time"])),
+                utc_offset: None,
+                code: s(e, &["typeCode"]).into_owned(),
+                description: description.into_owned(),
+                place: place(&[&area]),
+            }
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,10 +44,21 @@ pub enum Format {
     CanadapostXml,
     /// Royal Mail Tracking API JSON (`mailPieces.events`).
     RoyalmailJson,
+    /// DPD ParcelLifeCycleService SOAP XML (`getTrackingDataResponse`, `statusInfo`).
+    DpdXml,
+    /// DHL Parcel Germany tracking XML (`data name="piece-shipment"`, `piece-event`).
+    DhlParcelDeXml,
+    /// Australia Post Track Items JSON (`tracking_results[].trackable_items[].events[]`).
+    AustraliapostJson,
+    /// Hermes Germany shipment information JSON (`shipmentinfo[].status[]`).
+    HermesJson,
+    /// DHL Express MyDHL API JSON (`shipments[].events[]` with `typeCode`, or the older
+    /// `trackShipmentRequestResponse`).
+    MydhlJson,
 }
 
 impl Format {
-    pub const ALL: [Format; 13] = [
+    pub const ALL: [Format; 18] = [
         Self::Easypost,
         Self::Aftership,
         Self::Shopify,
@@ -61,6 +72,11 @@ impl Format {
         Self::DhlUnifiedJson,
         Self::CanadapostXml,
         Self::RoyalmailJson,
+        Self::DpdXml,
+        Self::DhlParcelDeXml,
+        Self::AustraliapostJson,
+        Self::HermesJson,
+        Self::MydhlJson,
     ];
 
     /// The name used on the command line, e.g. `ups-xml`.
@@ -79,6 +95,11 @@ impl Format {
             Self::DhlUnifiedJson => "dhl-unified-json",
             Self::CanadapostXml => "canadapost-xml",
             Self::RoyalmailJson => "royalmail-json",
+            Self::DpdXml => "dpd-xml",
+            Self::DhlParcelDeXml => "dhl-parcel-de-xml",
+            Self::AustraliapostJson => "australiapost-json",
+            Self::HermesJson => "hermes-json",
+            Self::MydhlJson => "mydhl-json",
         }
     }
 
@@ -91,58 +112,99 @@ impl Format {
             Self::UpsXml | Self::UpsJson => Carrier::Ups,
             Self::FedexXml | Self::FedexJson => Carrier::Fedex,
             Self::UspsXml | Self::UspsJson => Carrier::Usps,
-            Self::DhlExpressXml | Self::DhlUnifiedJson => Carrier::Dhl,
+            Self::DhlExpressXml | Self::DhlUnifiedJson | Self::DhlParcelDeXml | Self::MydhlJson => {
+                Carrier::Dhl
+            }
+            Self::DpdXml => Carrier::Dpd,
+            Self::AustraliapostJson => Carrier::AustraliaPost,
+            Self::HermesJson => Carrier::HermesDe,
             Self::CanadapostXml => Carrier::CanadaPost,
             Self::RoyalmailJson => Carrier::RoyalMail,
         }
     }
 
-    /// Guesses the format from the document itself; `None` when nothing we know matches.
+    /// Recognises the format from the document's structure: the XML root element (inside a
+    /// SOAP body or a wrapper) or the JSON keys that hold the events. `None` when nothing we
+    /// read matches: a document in another format is an error, never a guess.
     pub fn guess(input: &str) -> Option<Format> {
-        let head = input.trim_start().trim_start_matches('\u{feff}');
-        let has = |s: &str| input.contains(s);
+        let head = input.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
         if head.starts_with('<') {
-            Some(
-                if has("canadapost") || has("<occurrence") || has("<tracking-detail") {
-                    Self::CanadapostXml
-                } else if has("ShipmentEvent") || has("www.dhl.com") || has("<AWBInfo") {
-                    Self::DhlExpressXml
-                } else if has("TrackReply") || has("fedex.com") {
-                    Self::FedexXml
-                } else if has("<TrackInfo") || has("<TrackSummary") || has("<TrackDetail") {
-                    Self::UspsXml
-                } else if has("<TrackResponse") && has("<Activity") {
-                    Self::UpsXml
-                } else {
-                    return None;
-                },
-            )
+            Self::guess_xml(head)
         } else if head.starts_with('{') || head.starts_with('[') {
-            Some(if has("\"trackResponse\"") {
-                Self::UpsJson
-            } else if has("\"completeTrackResults\"") || has("\"scanEvents\"") {
-                Self::FedexJson
-            } else if has("\"trackingEvents\"") {
-                Self::UspsJson
-            } else if has("\"tracking_details\"") {
-                Self::Easypost
-            } else if has("\"checkpoints\"") {
-                Self::Aftership
-            } else if has("\"mailPieces\"") {
-                Self::RoyalmailJson
-            } else if has("\"fulfillment_events\"")
-                || has("\"happenedAt\"")
-                || has("\"happened_at\"")
-            {
-                Self::Shopify
-            } else if has("\"shipments\"") && has("\"statusCode\"") {
-                Self::DhlUnifiedJson
-            } else {
-                return None;
-            })
+            Self::guess_json(head)
         } else {
             None
         }
+    }
+
+    fn guess_xml(input: &str) -> Option<Format> {
+        let doc = roxmltree::Document::parse(input).ok()?;
+        let root = doc.root_element();
+        let name = |n: &roxmltree::Node<'_, '_>| n.tag_name().name().to_owned();
+        let has_child = |n: &roxmltree::Node<'_, '_>, child: &str| {
+            n.children()
+                .any(|c| c.is_element() && c.tag_name().name() == child)
+        };
+        let piece_data = |n: &roxmltree::Node<'_, '_>| {
+            n.descendants().any(|d| {
+                d.is_element()
+                    && d.tag_name().name() == "data"
+                    && d.attribute("name").is_some_and(|a| a.starts_with("piece-"))
+            })
+        };
+        // The root, or the response inside a SOAP envelope's body or a wrapper element.
+        let candidates = std::iter::once(root).chain(
+            root.children()
+                .filter(|c| c.is_element())
+                .flat_map(|c| std::iter::once(c).chain(c.children().filter(|g| g.is_element()))),
+        );
+        for node in candidates {
+            let found = match name(&node).as_str() {
+                "TrackReply" => Some(Self::FedexXml),
+                "TrackResponse" if has_child(&node, "TrackInfo") => Some(Self::UspsXml),
+                "TrackResponse" if has_child(&node, "Shipment") => Some(Self::UpsXml),
+                "TrackingResponse" if has_child(&node, "AWBInfo") => Some(Self::DhlExpressXml),
+                "tracking-detail" => Some(Self::CanadapostXml),
+                "getTrackingDataResponse" => Some(Self::DpdXml),
+                "data" if piece_data(&node) => Some(Self::DhlParcelDeXml),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    fn guess_json(input: &str) -> Option<Format> {
+        let has = |s: &str| input.contains(s);
+        Some(if has("\"trackResponse\"") {
+            Self::UpsJson
+        } else if has("\"completeTrackResults\"") || has("\"scanEvents\"") {
+            Self::FedexJson
+        } else if has("\"trackingEvents\"") {
+            Self::UspsJson
+        } else if has("\"tracking_details\"") {
+            Self::Easypost
+        } else if has("\"checkpoints\"") {
+            Self::Aftership
+        } else if has("\"mailPieces\"") {
+            Self::RoyalmailJson
+        } else if has("\"tracking_results\"") {
+            Self::AustraliapostJson
+        } else if has("\"shipmentinfo\"") {
+            Self::HermesJson
+        } else if has("\"trackShipmentRequestResponse\"")
+            || (has("\"shipments\"") && (has("\"typeCode\"") || has("\"shipmentTrackingNumber\"")))
+        {
+            Self::MydhlJson
+        } else if has("\"fulfillment_events\"") || has("\"happenedAt\"") || has("\"happened_at\"") {
+            Self::Shopify
+        } else if has("\"shipments\"") && has("\"statusCode\"") {
+            Self::DhlUnifiedJson
+        } else {
+            return None;
+        })
     }
 }
 
@@ -163,6 +225,11 @@ impl FromStr for Format {
             "dhl-json" | "dhl-unified" => "dhl-unified-json",
             "canada-post-xml" | "canadapost" => "canadapost-xml",
             "royal-mail-json" | "royalmail" => "royalmail-json",
+            "dpd" => "dpd-xml",
+            "dhl-parcel-de" | "dhl-paket" | "dhl-de" => "dhl-parcel-de-xml",
+            "australia-post-json" | "australiapost" | "auspost" => "australiapost-json",
+            "hermes" | "hermes-de" => "hermes-json",
+            "mydhl" => "mydhl-json",
             "ups" => "ups-xml",
             "usps" => "usps-xml",
             "fedex" => "fedex-json",
@@ -252,47 +319,112 @@ struct Scan {
     place: Option<String>,
 }
 
+/// A raw response read: its events, oldest first, and the carrier's own summary of where the
+/// parcel stands when the response gives one apart from the events (USPS's `TrackSummary`,
+/// Australia Post's `status`, DPD's current step, DHL Parcel Germany's piece status).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tracking {
+    pub format: Format,
+    pub events: Vec<ParsedEvent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<ParsedEvent>,
+}
+
+impl Tracking {
+    /// Where the parcel stands: the events' settled status (see [`current_status`]), unless
+    /// they say nothing, or the carrier's summary says the journey is over and the events do not
+    /// (a summary that says delivered above a detail that only says out for delivery).
+    pub fn status(&self) -> UnifiedStatus {
+        let from_events = current_status(&self.events);
+        match self.summary.as_ref().map(|s| s.status) {
+            Some(summary) if summary != UnifiedStatus::Unknown => {
+                if from_events == UnifiedStatus::Unknown
+                    || (summary.is_final() && !from_events.is_final())
+                {
+                    summary
+                } else {
+                    from_events
+                }
+            }
+            _ => from_events,
+        }
+    }
+}
+
 /// Reads a raw response in the given format into events, oldest first.
 pub fn parse(format: Format, input: &str) -> Result<Vec<ParsedEvent>, ParseError> {
-    let scans = match format {
-        Format::UpsXml => xml::ups(input)?,
-        Format::FedexXml => xml::fedex(input)?,
+    Ok(read(format, input)?.events)
+}
+
+/// Reads a raw response in the given format: its events, oldest first, without exact repeats,
+/// and the carrier's summary when there is one.
+pub fn read(format: Format, input: &str) -> Result<Tracking, ParseError> {
+    let none = |scans: Vec<Scan>| (scans, None);
+    let (scans, summary) = match format {
+        Format::UpsXml => none(xml::ups(input)?),
+        Format::FedexXml => none(xml::fedex(input)?),
         Format::UspsXml => xml::usps(input)?,
-        Format::DhlExpressXml => xml::dhl_express(input)?,
-        Format::CanadapostXml => xml::canada_post(input)?,
-        Format::Easypost => json::easypost(input)?,
-        Format::Aftership => json::aftership(input)?,
-        Format::Shopify => json::shopify(input)?,
-        Format::UpsJson => json::ups(input)?,
-        Format::FedexJson => json::fedex(input)?,
-        Format::UspsJson => json::usps(input)?,
-        Format::DhlUnifiedJson => json::dhl_unified(input)?,
-        Format::RoyalmailJson => json::royal_mail(input)?,
+        Format::DhlExpressXml => none(xml::dhl_express(input)?),
+        Format::CanadapostXml => none(xml::canada_post(input)?),
+        Format::DpdXml => xml::dpd(input)?,
+        Format::DhlParcelDeXml => xml::dhl_parcel_de(input)?,
+        Format::Easypost => none(json::easypost(input)?),
+        Format::Aftership => none(json::aftership(input)?),
+        Format::Shopify => none(json::shopify(input)?),
+        Format::UpsJson => none(json::ups(input)?),
+        Format::FedexJson => none(json::fedex(input)?),
+        Format::UspsJson => none(json::usps(input)?),
+        Format::DhlUnifiedJson => none(json::dhl_unified(input)?),
+        Format::RoyalmailJson => none(json::royal_mail(input)?),
+        Format::AustraliapostJson => json::australia_post(input)?,
+        Format::HermesJson => none(json::hermes(input)?),
+        Format::MydhlJson => none(json::mydhl(input)?),
     };
     let carrier = format.carrier();
-    let mut events: Vec<ParsedEvent> = scans
-        .into_iter()
-        .map(|s| {
-            let t = translate(&carrier, &s.code, &s.description);
-            ParsedEvent {
-                local_time: s.local_time,
-                utc_offset: s.utc_offset,
-                code: s.code,
-                description: s.description,
-                place: s.place.filter(|p| !p.trim().is_empty()),
-                status: t.status,
-                reason: t.reason,
-                location: t.location,
-            }
-        })
-        .collect();
+    let translate_scan = |s: Scan| {
+        // Carriers pad their words with newlines and tabs; one space is enough.
+        let description = s
+            .description
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let t = translate(&carrier, &s.code, &description);
+        ParsedEvent {
+            local_time: s.local_time,
+            utc_offset: s.utc_offset,
+            code: s.code,
+            description,
+            place: s.place.filter(|p| !p.trim().is_empty()),
+            status: t.status,
+            reason: t.reason,
+            location: t.location,
+        }
+    };
+    let mut events: Vec<ParsedEvent> = scans.into_iter().map(translate_scan).collect();
     // Carriers list newest first, mostly; put every dated list in time order.
     if events.iter().all(|e| e.at().is_some()) {
         events.sort_by_key(ParsedEvent::at);
     } else if is_newest_first(&events) {
         events.reverse();
     }
-    Ok(events)
+    // The same scan twice (a carrier's retry, two pieces of one shipment) is one event.
+    let mut seen: Vec<ParsedEvent> = Vec::with_capacity(events.len());
+    for e in events {
+        if !seen.iter().any(|s| {
+            s.local_time == e.local_time
+                && s.utc_offset == e.utc_offset
+                && s.code == e.code
+                && s.description == e.description
+                && s.place == e.place
+        }) {
+            seen.push(e);
+        }
+    }
+    Ok(Tracking {
+        format,
+        events: seen,
+        summary: summary.map(translate_scan),
+    })
 }
 
 fn is_newest_first(events: &[ParsedEvent]) -> bool {
@@ -300,25 +432,23 @@ fn is_newest_first(events: &[ParsedEvent]) -> bool {
     times.len() >= 2 && times.first() > times.last()
 }
 
-/// Where the parcel stands after these events (oldest first): the newest status that says
-/// something, except that a journey's end (delivered, returned, lost, cancelled) is not undone by
-/// later paperwork such as a refund notice or a signature record.
+/// Where the parcel stands after these events (oldest first): see [`super::settled`]. A scan
+/// dated after a delivery (a late facility scan, a refund notice) does not undo it.
 pub fn current_status(events: &[ParsedEvent]) -> UnifiedStatus {
-    let mut current = UnifiedStatus::Unknown;
-    for e in events {
-        let after_end = current.is_final()
-            && matches!(e.status, UnifiedStatus::Exception | UnifiedStatus::Unknown);
-        if e.status != UnifiedStatus::Unknown && !after_end {
-            current = e.status;
-        }
-    }
-    current
+    super::settled(events.iter().map(|e| e.status))
+        .map_or(UnifiedStatus::Unknown, |i| events[i].status)
 }
 
 /// Guesses the format and reads the response.
 pub fn parse_any(input: &str) -> Result<(Format, Vec<ParsedEvent>), ParseError> {
+    let tracking = read_any(input)?;
+    Ok((tracking.format, tracking.events))
+}
+
+/// Recognises the format and reads the response; an unrecognised document is an error.
+pub fn read_any(input: &str) -> Result<Tracking, ParseError> {
     let format = Format::guess(input).ok_or(ParseError::Unrecognised)?;
-    Ok((format, parse(format, input)?))
+    read(format, input)
 }
 
 /// Joins the non-empty parts of a description, skipping repeats.

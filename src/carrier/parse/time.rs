@@ -75,6 +75,22 @@ pub fn zone(abbr: &str) -> Option<i32> {
     Some(hours * 3600)
 }
 
+/// A day-first date with a time, as DHL Parcel Germany and DPD write it: "18.03.2016 10:02",
+/// "15.05.2018, 10:16", "24.12.2021 00:16:05"; a bare date is midnight.
+pub fn day_first(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    [
+        "%d.%m.%Y %H:%M",
+        "%d.%m.%Y, %H:%M",
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y, %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .or_else(|| date(s).and_then(|d| d.and_hms_opt(0, 0, 0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

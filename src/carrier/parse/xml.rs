@@ -102,37 +102,54 @@ pub fn fedex(input: &str) -> Result<Vec<Scan>, ParseError> {
         .collect())
 }
 
-pub fn usps(input: &str) -> Result<Vec<Scan>, ParseError> {
+/// USPS Web Tools: the newest event in `TrackSummary` and the older ones in `TrackDetail`,
+/// newest first. The summary is also an event; it is the summary as well, so that a summary
+/// written as one undated sentence ("Your item was delivered at 8:10 am on ...") still decides.
+pub fn usps(input: &str) -> Result<(Vec<Scan>, Option<Scan>), ParseError> {
     let doc = document(input)?;
     expect_root(&doc, &["TrackResponse", "TrackInfo"])?;
     let mut scans = Vec::new();
+    let mut summary = None;
     for info in all(doc.root_element(), "TrackInfo") {
-        // USPS puts the newest event in TrackSummary and the older ones in TrackDetail.
         for e in info.children().filter(|n| {
             n.is_element() && matches!(n.tag_name().name(), "TrackSummary" | "TrackDetail")
         }) {
-            if text(e, &["Event"]).is_empty() && e.text().is_some_and(|t| !t.trim().is_empty()) {
+            let scan = if text(e, &["Event"]).is_empty()
+                && e.text().is_some_and(|t| !t.trim().is_empty())
+            {
                 // The older API version writes the event as one sentence; keep it as the text.
-                scans.push(Scan {
+                Scan {
                     description: e.text().unwrap_or("").trim().to_owned(),
                     ..Scan::default()
+                }
+            } else {
+                Scan {
+                    local_time: time::date_time(text(e, &["EventDate"]), text(e, &["EventTime"])),
+                    utc_offset: None,
+                    code: text(e, &["EventCode"]).to_owned(),
+                    description: text(e, &["Event"]).to_owned(),
+                    place: place(&[
+                        text(e, &["EventCity"]),
+                        text(e, &["EventState"]),
+                        text(e, &["EventCountry"]),
+                    ]),
+                }
+            };
+            if summary.is_none() && e.tag_name().name() == "TrackSummary" {
+                summary = Some(Scan {
+                    local_time: scan.local_time,
+                    utc_offset: scan.utc_offset,
+                    code: scan.code.clone(),
+                    description: scan.description.clone(),
+                    place: scan.place.clone(),
                 });
-                continue;
             }
-            scans.push(Scan {
-                local_time: time::date_time(text(e, &["EventDate"]), text(e, &["EventTime"])),
-                utc_offset: None,
-                code: text(e, &["EventCode"]).to_owned(),
-                description: text(e, &["Event"]).to_owned(),
-                place: place(&[
-                    text(e, &["EventCity"]),
-                    text(e, &["EventState"]),
-                    text(e, &["EventCountry"]),
-                ]),
-            });
+            scans.push(scan);
         }
     }
-    Ok(scans)
+    // Oldest first, so that undated sentences keep their true order too.
+    scans.reverse();
+    Ok((scans, summary))
 }
 
 pub fn dhl_express(input: &str) -> Result<Vec<Scan>, ParseError> {
@@ -164,4 +181,136 @@ pub fn canada_post(input: &str) -> Result<Vec<Scan>, ParseError> {
             place: place(&[text(o, &["event-site"]), text(o, &["event-province"])]),
         })
         .collect())
+}
+
+/// The value of attribute `name` on `node`, trimmed; "" if absent.
+fn attr<'a>(node: Node<'a, '_>, name: &str) -> &'a str {
+    node.attribute(name).unwrap_or("").trim()
+}
+
+/// The first element below `node` whose local name is one of `names`; the SOAP body's content.
+fn first_of<'a, 'i>(node: Node<'a, 'i>, names: &[&str]) -> Option<Node<'a, 'i>> {
+    node.descendants()
+        .find(|n| n.is_element() && names.contains(&n.tag_name().name()))
+}
+
+/// DPD's ParcelLifeCycleService `getTrackingData`: every `statusInfo` the parcel has reached
+/// (DPD lists the steps still ahead too, marked `statusHasBeenReached` false). The step DPD
+/// marks as current is the summary; a shipment DPD knows of but has not scanned is pre-transit.
+pub fn dpd(input: &str) -> Result<(Vec<Scan>, Option<Scan>), ParseError> {
+    let doc = document(input)?;
+    let result = first_of(
+        doc.root_element(),
+        &["trackingresult", "getTrackingDataResponse"],
+    )
+    .ok_or(ParseError::Missing("trackingresult"))?;
+    // Every text DPD writes sits in a `content` element, sometimes two deep.
+    let content = |n: Node<'_, '_>, name: &str| -> String {
+        n.children()
+            .find(|c| c.is_element() && c.tag_name().name() == name)
+            .and_then(|c| {
+                c.descendants()
+                    .filter(|d| d.is_element() && d.tag_name().name() == "content")
+                    .filter_map(|d| d.text())
+                    .map(str::trim)
+                    .find(|t| !t.is_empty())
+                    .or_else(|| c.text().map(str::trim))
+            })
+            .unwrap_or("")
+            .to_owned()
+    };
+    let mut scans = Vec::new();
+    let mut summary = None;
+    for info in all(result, "statusInfo") {
+        let reached = text(info, &["statusHasBeenReached"]) == "true";
+        let current = text(info, &["isCurrentStatus"]) == "true";
+        let scan = Scan {
+            local_time: time::day_first(&content(info, "date")),
+            utc_offset: None,
+            code: text(info, &["status"]).to_owned(),
+            description: join(&[&content(info, "label"), &content(info, "description")]),
+            place: place(&[&content(info, "location")]),
+        };
+        if reached {
+            scans.push(scan);
+        } else if current {
+            summary = Some(scan);
+        }
+    }
+    // Data received, nothing scanned: DPD still marks its first step as current.
+    if scans.is_empty() && all(result, "shipmentInfo").next().is_some() {
+        summary = Some(Scan {
+            code: "SHIPMENT".into(),
+            description: "shipment information received".into(),
+            ..Scan::default()
+        });
+    } else if !scans.is_empty() {
+        summary = None;
+    }
+    Ok((scans, summary))
+}
+
+/// DHL Parcel Germany (Sendungsverfolgung `d-get-piece-detail`, `d-get-piece-events`,
+/// `get-status-for-public-user`): `data` elements named by their `name` attribute, every field an
+/// attribute. The code is DHL's ICE and RIC pair (`DLVRD/OTHER`); times are German wall clock.
+/// The piece's own status is the summary. Code 100 ("no data found") is an empty answer.
+pub fn dhl_parcel_de(input: &str) -> Result<(Vec<Scan>, Option<Scan>), ParseError> {
+    let doc = document(input)?;
+    let named = |n: &Node<'_, '_>, prefix: &str| {
+        n.is_element() && n.tag_name().name() == "data" && attr(*n, "name").starts_with(prefix)
+    };
+    let root = doc.root_element();
+    if !root.descendants().any(|n| named(&n, "piece-")) {
+        return Err(ParseError::Missing("piece-shipment data"));
+    }
+    let code = |n: Node<'_, '_>| {
+        let (ice, ric) = (attr(n, "ice"), attr(n, "ric"));
+        match (ice.is_empty(), ric.is_empty()) {
+            (false, false) => format!("{ice}/{ric}"),
+            (false, true) => ice.to_owned(),
+            _ => attr(n, "standard-event-code").to_owned(),
+        }
+    };
+    let german = |at: &str| {
+        let local = time::day_first(at);
+        let offset = local.and_then(|l| {
+            super::zones::guess("DE", "").and_then(|tz| super::zones::offset_at(tz, l))
+        });
+        (local, offset)
+    };
+    let scans = root
+        .descendants()
+        .filter(|n| named(n, "piece-event") && !named(n, "piece-event-list"))
+        .map(|e| {
+            let (local_time, utc_offset) = german(attr(e, "event-timestamp"));
+            Scan {
+                local_time,
+                utc_offset,
+                code: code(e),
+                description: join(&[attr(e, "event-status"), attr(e, "event-text")]),
+                place: place(&[attr(e, "event-location"), attr(e, "event-country")]),
+            }
+        })
+        .collect();
+    let summary = root
+        .descendants()
+        .find(|n| {
+            n.is_element() && matches!(attr(*n, "name"), "piece-shipment" | "piece-status-public")
+        })
+        .filter(|p| !matches!(attr(*p, "piece-status"), "100") && !attr(*p, "ice").is_empty())
+        .map(|p| {
+            let at = match attr(p, "status-timestamp") {
+                "" => attr(p, "last-event-timestamp"),
+                t => t,
+            };
+            let (local_time, utc_offset) = german(at);
+            Scan {
+                local_time,
+                utc_offset,
+                code: code(p),
+                description: join(&[attr(p, "status"), attr(p, "short-status")]),
+                place: None,
+            }
+        });
+    Ok((scans, summary))
 }
