@@ -1,6 +1,7 @@
 //! Finds what a message told us: order numbers, e-mail addresses, phones, postcodes, tracking
 //! numbers, places, urgency and (given a clock) dates and the deadline they imply.
 
+use super::address::{self, StreetAddress};
 use super::lang;
 use super::text;
 use super::when::{self, DateMention};
@@ -33,6 +34,9 @@ pub struct Entities {
     pub places: Vec<Place>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub urgency: Vec<Urgency>,
+    /// A street address: its house number and postcode are not order numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<StreetAddress>,
 }
 
 /// A phone number as written, keeping only a leading `+` and the digits.
@@ -254,12 +258,16 @@ fn clean(raw: &str) -> &str {
 /// Extracts entities that need no clock (no dates).
 pub fn extract(text: &str) -> Entities {
     let mut out = Entities::default();
+    let found = address::find(text);
     let tokens: Vec<(usize, &str)> = split_tokens(text);
     let phone_spans = phones(text, &tokens, &mut out);
     let postcode_tokens = postcodes(text, &tokens, &mut out);
     for (k, &(start, raw)) in tokens.iter().enumerate() {
         if phone_spans.iter().any(|(a, b)| start >= *a && start < *b)
             || postcode_tokens.contains(&k)
+            || found
+                .as_ref()
+                .is_some_and(|(span, _)| span.contains(&start))
         {
             continue;
         }
@@ -293,6 +301,7 @@ pub fn extract(text: &str) -> Entities {
         }
     }
     places(&tokens, &mut out);
+    out.address = found.map(|(_, a)| a);
     let folded = text::fold(text);
     let padded = format!(" {folded} ");
     for w in text::words(&folded) {
@@ -561,7 +570,32 @@ fn places(tokens: &[(usize, &str)], out: &mut Entities) {
 /// The number inside an order name a shop decorates: `#`, up to four letters, 3 to 10 digits,
 /// and optionally a dash and up to four letters ("#NW1020", "#1020-US").
 fn prefixed_order_name(token: &str) -> Option<OrderNumber> {
-    let rest = token.strip_prefix('#')?;
+    // Without '#', only a shop's prefix in capitals: "NW1020", "NW-1020" (not "abc1234").
+    let (rest, hashed) = match token.strip_prefix('#') {
+        Some(rest) => (rest, true),
+        None => (token, false),
+    };
+    // "NW-1020": the prefix joined by a dash.
+    let joined;
+    let rest = match rest.split_once('-') {
+        Some((letters, digits))
+            if !letters.is_empty()
+                && letters.bytes().all(|b| b.is_ascii_alphabetic())
+                && digits.bytes().next().is_some_and(|b| b.is_ascii_digit()) =>
+        {
+            joined = format!("{letters}{digits}");
+            joined.as_str()
+        }
+        _ => rest,
+    };
+    if !hashed {
+        let letters: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        let capitals =
+            (2..=4).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+        if !capitals || rest.contains('-') {
+            return None;
+        }
+    }
     let (body, suffix) = rest.split_once('-').unwrap_or((rest, ""));
     let digits_at = body.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = body.split_at(digits_at);
@@ -592,12 +626,33 @@ mod tests {
         for (text, want) in [
             ("where is #NW1020?", "1020"),
             ("order #1020-US please", "1020"),
+            ("where is #NW-1020?", "1020"),
+            ("order NW1020 hasn't come", "1020"),
+            ("NW-1020", "1020"),
         ] {
             let e = extract(text);
             assert_eq!(e.order_numbers.len(), 1, "{text}");
             assert_eq!(e.order_numbers[0].as_str(), want, "{text}");
         }
         assert!(extract("#hashtag-day").order_numbers.is_empty());
+    }
+
+    #[test]
+    fn a_street_address_is_not_an_order_number() {
+        for text in [
+            "1520 Oak Street, Springfield, IL 62704",
+            "please send it to 88 Rue Victor Hugo, 69002 Lyon",
+            "neue Adresse: Lindenstraße 1020, 50674 Köln",
+            "Calle Alcalá 1020, 28014 Madrid",
+        ] {
+            let e = extract(text);
+            assert!(e.address.is_some(), "{text}");
+            assert!(e.order_numbers.is_empty(), "{text}: {:?}", e.order_numbers);
+        }
+        // An order number beside an address is still one.
+        let e = extract("order #1020, new address 5 Elm Street");
+        assert_eq!(e.order_numbers.len(), 1);
+        assert_eq!(e.address.map(|a| a.house_number).as_deref(), Some("5"));
     }
 
     #[test]

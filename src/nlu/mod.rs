@@ -1,5 +1,6 @@
 //! Language understanding: what the shopper wants (intent) and what they told us (entities).
 
+mod address;
 mod entities;
 pub mod eval;
 mod features;
@@ -10,6 +11,7 @@ mod text;
 pub mod train;
 mod when;
 
+pub use address::StreetAddress;
 pub use entities::{extract, extract_at, Entities, FoundPostcode, Phone, Place, Urgency};
 pub use intent::{classify_intent, intent_scores, Intent, OTHER_BELOW};
 pub use lang::detect as detect_language;

@@ -194,7 +194,10 @@ fn thanksgiving(year: i32) -> Option<NaiveDate> {
 /// Finds every date the message mentions, in order.
 pub fn dates(text: &str, now: DateTime<Utc>, tz: Tz) -> Vec<DateMention> {
     let today = now.with_timezone(&tz).date_naive();
-    let folded = text::fold(text);
+    // Shoppers in the Americas write the month first ("03/14"); Europe writes the day first.
+    let month_first = tz.name().starts_with("America/");
+    let text = numeric_dates(text, month_first);
+    let folded = text::fold(&text);
     let w: Vec<&str> = text::words(&folded).collect();
     let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
@@ -339,9 +342,124 @@ pub fn dates(text: &str, now: DateTime<Utc>, tz: Tz) -> Vec<DateMention> {
     out
 }
 
+/// English month names, to rewrite a numeric date in words the reader below knows.
+const MONTH_WORDS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Rewrites numeric dates ("14/03", "03/14", "14.03.", "14.03.2027", "3/14/27") as "14 march",
+/// so that the words around them decide the relation as for any other date. A day above 12
+/// settles the order; otherwise `month_first` does. Anything else (a time "14:03", a price
+/// "14.99", a fraction of digits too long to be a date) is left alone.
+fn numeric_dates(text: &str, month_first: bool) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    let mut copied = 0;
+    let number = |from: usize| -> (usize, u32) {
+        let mut j = from;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        (j, text[from..j].parse().unwrap_or(0))
+    };
+    while i < b.len() {
+        let starts = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (j, first) = number(i);
+        let sep = b.get(j).copied();
+        let date = match sep {
+            Some(sep @ (b'/' | b'.'))
+                if j - i <= 2 && b.get(j + 1).is_some_and(u8::is_ascii_digit) =>
+            {
+                let (k, second) = number(j + 1);
+                let mut end = k;
+                if k - (j + 1) > 2 {
+                    None
+                } else {
+                    // An optional year: two or four digits after the same separator.
+                    if b.get(k) == Some(&sep) && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                        let (y, _) = number(k + 1);
+                        if matches!(y - (k + 1), 2 | 4) {
+                            end = y;
+                        }
+                    }
+                    // "14.99" is a price, not a date: a dot date needs a trailing dot or a year,
+                    // or a day above 12 ("14.03" alone is ambiguous with a price, so it needs one).
+                    let dotted_ok = sep == b'/' || end > k || b.get(k) == Some(&b'.');
+                    let ends_word = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+                    let (day, month) = if first > 12 || (!month_first && second <= 12) {
+                        (first, second)
+                    } else {
+                        (second, first)
+                    };
+                    ((1..=31).contains(&day) && (1..=12).contains(&month) && dotted_ok && ends_word)
+                        .then_some((day, month, end))
+                }
+            }
+            _ => None,
+        };
+        match date {
+            Some((day, month, end)) => {
+                out.push_str(&text[copied..i]);
+                out.push_str(&format!("{day} {}", MONTH_WORDS[month as usize - 1]));
+                // The dot that closes "14.03." is part of the date.
+                let end = if b.get(end) == Some(&b'.') && sep == Some(b'.') {
+                    end + 1
+                } else {
+                    end
+                };
+                copied = end;
+                i = end;
+            }
+            None => i = j.max(i + 1),
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_dates_are_read_day_or_month_first() {
+        assert_eq!(
+            numeric_dates("by 14/03 please", false),
+            "by 14 march please"
+        );
+        assert_eq!(
+            numeric_dates("by 03/14 please", false),
+            "by 14 march please"
+        );
+        assert_eq!(numeric_dates("by 03/04", true), "by 4 march");
+        assert_eq!(numeric_dates("by 03/04", false), "by 3 april");
+        assert_eq!(
+            numeric_dates("bis zum 14.03. bitte", false),
+            "bis zum 14 march bitte"
+        );
+        assert_eq!(numeric_dates("am 14.03.2027", false), "am 14 march");
+        assert_eq!(
+            numeric_dates("it cost 14.99 at 14:03", false),
+            "it cost 14.99 at 14:03"
+        );
+        assert_eq!(numeric_dates("order 1020/3", false), "order 1020/3");
+    }
 
     /// Thursday 19 November 2026, 15:00 UTC (10:00 in New York).
     fn now() -> DateTime<Utc> {
@@ -390,5 +508,19 @@ mod tests {
         check("guten Morgen, ich habe 2 Hemden bestellt", &[]);
         check("in 3 days", &[("2026-11-22", "2026-11-22", On)]);
         check("Thanksgiving", &[("2026-11-26", "2026-11-26", On)]);
+        // Numeric dates, either order, and the four languages' ways with a day of the month.
+        check("can it come by 03/14?", &[("2027-03-14", "2027-03-14", By)]);
+        check("I need it by 14/03", &[("2027-03-14", "2027-03-14", By)]);
+        check("bis 14.03. bitte", &[("2027-03-14", "2027-03-14", By)]);
+        check(
+            "livraison le 14 mars ?",
+            &[("2027-03-14", "2027-03-14", On)],
+        );
+        check("kommt es am 14.?", &[("2026-12-14", "2026-12-14", On)]);
+        check(
+            "lo necesito antes del 14/03",
+            &[("2027-03-14", "2027-03-14", Before)],
+        );
+        check("the total was 14.99", &[]);
     }
 }

@@ -224,25 +224,69 @@ pub fn pick_choice(text: &str, offered: &[Choice]) -> Option<Choice> {
     None
 }
 
-/// Which parcel of a split order a follow-up means: "the other one", "the second package".
-pub fn pick_parcel(text: &str, parcels: &[String], current: Option<&str>) -> Option<usize> {
+/// Which parcel of a split order a follow-up means: "the other one", "the second package",
+/// "the one from UPS" (`carriers` holds each parcel's carrier, as shoppers name it).
+pub fn pick_parcel(
+    text: &str,
+    parcels: &[String],
+    carriers: &[&str],
+    current: Option<&str>,
+) -> Option<usize> {
     if parcels.len() < 2 {
         return None;
     }
     let w = lower_words(text);
+    // A carrier that only one of the parcels travels with.
+    let by_carrier: Vec<usize> = carriers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            let names = lower_words(c);
+            !names.is_empty() && names.iter().all(|n| w.contains(n))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let [only] = by_carrier[..] {
+        if only < parcels.len() {
+            return Some(only);
+        }
+    }
     let ordinals: [&[&str]; 3] = [
         &[
-            "first", "1st", "primer", "primero", "premier", "erste", "ersten",
+            "first",
+            "1st",
+            "primer",
+            "primero",
+            "primera",
+            "premier",
+            "première",
+            "premiere",
+            "erste",
+            "ersten",
+            "erstes",
         ],
-        &["second", "2nd", "segundo", "deuxième", "zweite", "zweiten"],
+        &[
+            "second",
+            "2nd",
+            "segundo",
+            "segunda",
+            "deuxième",
+            "deuxieme",
+            "seconde",
+            "zweite",
+            "zweiten",
+            "zweites",
+        ],
         &[
             "third",
             "3rd",
             "tercer",
             "tercero",
+            "tercera",
             "troisième",
             "dritte",
             "dritten",
+            "drittes",
         ],
     ];
     for (i, words) in ordinals.iter().enumerate() {
@@ -318,15 +362,37 @@ mod tests {
     fn the_other_parcel_is_the_one_not_in_focus() {
         let p = vec!["A".to_owned(), "B".to_owned()];
         assert_eq!(
-            pick_parcel("and the other package?", &p, Some("A")),
+            pick_parcel("and the other package?", &p, &[], Some("A")),
             Some(1)
         );
         assert_eq!(
-            pick_parcel("and the other package?", &p, Some("B")),
+            pick_parcel("and the other package?", &p, &[], Some("B")),
             Some(0)
         );
-        assert_eq!(pick_parcel("what about the second one", &p, None), Some(1));
-        assert_eq!(pick_parcel("where is it", &p, None), None);
-        assert_eq!(pick_parcel("the other one", &p[..1], None), None);
+        assert_eq!(
+            pick_parcel("what about the second one", &p, &[], None),
+            Some(1)
+        );
+        assert_eq!(pick_parcel("where is it", &p, &[], None), None);
+        assert_eq!(pick_parcel("the other one", &p[..1], &[], None), None);
+        let carriers = ["UPS", "Canada Post"];
+        assert_eq!(
+            pick_parcel("and the one from UPS?", &p, &carriers, None),
+            Some(0)
+        );
+        assert_eq!(
+            pick_parcel("y el de canada post?", &p, &carriers, None),
+            Some(1)
+        );
+        assert_eq!(
+            pick_parcel("und das zweite Paket?", &p, &carriers, None),
+            Some(1)
+        );
+        assert_eq!(
+            pick_parcel("et la deuxième ?", &p, &carriers, None),
+            Some(1)
+        );
+        // A carrier both parcels travel with says nothing about which.
+        assert_eq!(pick_parcel("the UPS one", &p, &["UPS", "UPS"], None), None);
     }
 }

@@ -96,7 +96,14 @@ pub fn run(s: &Scenario) -> Resolution {
 /// else the customer's locale.
 fn language(c: &Classification, conv: &Conversation, order: Option<&Order>, message: &str) -> Lang {
     let short = message.split_whitespace().count() < 3;
-    if c.language_known && !short {
+    // "4 Avenue Montaigne, 75008 Paris" is an address, not French: the conversation's
+    // language holds when the message is mostly an address.
+    let address = c
+        .entities
+        .address
+        .as_ref()
+        .is_some_and(|a| a.text.len() * 2 >= message.trim().len());
+    if c.language_known && !short && !address {
         return c.language;
     }
     conv.lang
@@ -279,6 +286,33 @@ fn with_order(
     conv.given_email = None;
     conv.given_postcode = None;
 
+    // After "what is the new address?", what follows is the address, whatever numbers are in
+    // it: a house number or a postcode is not another order.
+    if matches!(conv.awaiting, Some(Awaiting::NewAddress)) {
+        conv.awaiting = None;
+        let other_order = c.entities.order_numbers.iter().any(|n| *n != order.number);
+        let by_shape = s.message.chars().any(|ch| ch.is_ascii_digit())
+            && s.message.trim().len() >= 8
+            && !other_order
+            && matches!(c.intent, Intent::Other | Intent::ChangeAddress);
+        let declined = matches!(
+            c.intent,
+            Intent::Deny | Intent::HumanAgent | Intent::CancelOrder
+        );
+        if (c.entities.address.is_some() || by_shape) && !declined {
+            let new_address: String = s.message.trim().chars().take(300).collect();
+            let action = Action::ChangeAddress {
+                order: order.number.clone(),
+                new_address: new_address.clone(),
+            };
+            turn.say(
+                Key::ConfirmAddress,
+                &[("order", &number), ("address", &new_address)],
+            );
+            return ask_confirmation(action, order, policy, conv, turn);
+        }
+    }
+
     // A shopper verified for one order learns nothing about another, whatever they type.
     if c.entities.order_numbers.iter().any(|n| *n != order.number) {
         turn.say(Key::OtherOrder, &[("order", &number)]);
@@ -295,22 +329,8 @@ fn with_order(
                 }
                 _ => {}
             },
-            Awaiting::NewAddress => {
-                let looks_like_address =
-                    s.message.chars().any(|ch| ch.is_ascii_digit()) && s.message.trim().len() >= 8;
-                if looks_like_address && matches!(c.intent, Intent::Other | Intent::ChangeAddress) {
-                    let new_address: String = s.message.trim().chars().take(300).collect();
-                    let action = Action::ChangeAddress {
-                        order: order.number.clone(),
-                        new_address: new_address.clone(),
-                    };
-                    turn.say(
-                        Key::ConfirmAddress,
-                        &[("order", &number), ("address", &new_address)],
-                    );
-                    return ask_confirmation(action, order, policy, conv, turn);
-                }
-            }
+            // Handled above, before any other order number could be refused.
+            Awaiting::NewAddress => {}
         }
     }
 
@@ -339,17 +359,32 @@ fn with_order(
         c.intent,
         Intent::TrackOrder | Intent::Other | Intent::NotReceived
     ) {
-        if let Some(i) = pick_parcel(&s.message, &tracking, conv.parcel.as_deref()) {
+        let carriers: Vec<&str> = view
+            .parcels
+            .iter()
+            .map(|(p, _)| p.carrier.display_name())
+            .collect();
+        if let Some(i) = pick_parcel(&s.message, &tracking, &carriers, conv.parcel.as_deref()) {
             conv.parcel = Some(tracking[i].clone());
             let (p, sit) = &view.parcels[i];
-            turn.reply.push(text::situation_sentence(
+            let sentence = text::situation_sentence(
                 sit,
                 p.carrier.display_name(),
                 order,
                 policy,
                 s.now,
                 turn.lang,
-            ));
+            );
+            // Say which parcel this is: "Parcel 2, Wool Beanie: on its way with USPS…".
+            let label = turn.words(
+                Key::Parcel,
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("items", &parcel_items(order, p)),
+                ],
+            );
+            let sentence = about_parcel(&sentence, turn.lang, &number);
+            turn.reply.push(format!("{label} {sentence}"));
             turn.resolved = !sit.is_problem();
             return;
         }
@@ -487,22 +522,12 @@ fn status(order: &Order, view: &View, policy: &Policy, now: DateTime<Utc>, turn:
         let sentence =
             text::situation_sentence(sit, p.carrier.display_name(), order, policy, now, lang);
         if split {
-            let items = order
-                .fulfillments
-                .iter()
-                .find(|f| f.tracking_number == p.tracking_number)
-                .map(|f| {
-                    order
-                        .items_in(f)
-                        .iter()
-                        .map(|li| li.title.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default();
             let parcel = turn.words(
                 Key::Parcel,
-                &[("n", &(i + 1).to_string()), ("items", &items)],
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("items", &parcel_items(order, p)),
+                ],
             );
             let sentence = about_parcel(&sentence, lang, &number);
             turn.reply.push(format!("{parcel} {sentence}"));
@@ -624,6 +649,23 @@ pub(crate) fn page(
         upsell,
         run_now: said.proposals,
     }
+}
+
+/// The titles of the items in a parcel, joined: "Trail Boots, Wool Beanie".
+fn parcel_items(order: &Order, parcel: &Shipment) -> String {
+    order
+        .fulfillments
+        .iter()
+        .find(|f| f.tracking_number == parcel.tracking_number)
+        .map(|f| {
+            order
+                .items_in(f)
+                .iter()
+                .map(|li| li.title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
 }
 
 /// A parcel's sentence inside a split answer, without the order it belongs to: "Parcel 2, Trail

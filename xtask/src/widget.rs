@@ -71,9 +71,11 @@ pub fn build(steps: &mut Steps) -> Result {
 
 /// What each shipped file may weigh, gzip -9, in bytes: a ratchet at today's sizes plus a little
 /// room, so nothing grows unnoticed. The widget's goal is 150 KB (issue 12); lower these as it
-/// shrinks, never raise them without saying why.
+/// shrinks, never raise them without saying why. Raised once: the widget from 520,000 to 530,000
+/// for issue 15's understanding (street addresses, numeric dates, what a transit scan says, the
+/// retrained intent model: 517,221 to 527,036 B), until issue 12 takes the time-zone database out.
 const BUDGETS: &[(&str, &str, usize)] = &[
-    ("widget wasm", "wismo_widget_bg.wasm", 520_000),
+    ("widget wasm", "wismo_widget_bg.wasm", 530_000),
     ("widget JS glue", "wismo_widget.js", 9_500),
     ("tracking page wasm", "track/wismo_track_bg.wasm", 300_000),
     ("tracking page JS glue", "track/wismo_track.js", 6_200),
