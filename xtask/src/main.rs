@@ -65,8 +65,23 @@ Each step prints its name and duration; a failure names the step and exits non-z
         summary: "retrain the intent model from src/nlu/examples into src/nlu/intent_model.bin",
         help: "Reads the intent examples (src/nlu/examples/*.tsv, in file-name order), trains the
 model with the committed configuration and writes src/nlu/intent_model.bin. Deterministic:
-tests/nlu_train.rs fails whenever the committed weights differ from this command's output.",
-        run: |_| {
+tests/nlu_train.rs fails whenever the committed weights differ from this command's output.
+
+Options:
+  --seeds N   instead, train N models (the committed seed and N-1 others; writing nothing) and
+              print each one's
+              macro-F1 and `other` recall on ../shared/data/intents/dev.tsv and accuracy on
+              tests/nlu/heldout_{es,fr,de}.tsv and heldout2_{es,fr,de}.tsv, then the mean and
+              spread: how much of a change is noise (about 40 s per seed)",
+        run: |args| {
+            if let Some(i) = args.iter().position(|a| a == "--seeds") {
+                let n: u64 = args
+                    .get(i + 1)
+                    .and_then(|v| v.parse().ok())
+                    .filter(|n| (1..=20).contains(n))
+                    .ok_or_else(|| "--seeds needs a number from 1 to 20".to_owned())?;
+                return train_intents::spread(&run::root(), n);
+            }
             let summary = train_intents::train_intents(&run::root())?;
             println!("{summary}");
             Ok(())
