@@ -520,3 +520,70 @@ fn an_unrecognised_document_is_an_error_never_a_guess() {
         assert_eq!(read_any(doc), Err(ParseError::Unrecognised), "{doc}");
     }
 }
+
+/// DPD's getTrackingData once the parcel has moved: the steps reached carry a date and a place
+/// in `content` elements (the shape of DPD's ParcelLifeCycleService 2.0 documentation; our own
+/// document, not a capture), the steps ahead do not count, and the order is DPD's.
+#[test]
+fn dpd_reads_the_steps_reached_with_their_dates_and_places() {
+    let step = |status: &str,
+                label: &str,
+                reached: bool,
+                current: bool,
+                date: &str,
+                place: &str| {
+        format!(
+            "<statusInfo><status>{status}</status><label><content>{label}</content></label>\
+             <description><content><content>{label}.</content></content></description>\
+             <statusHasBeenReached>{reached}</statusHasBeenReached><isCurrentStatus>{current}</isCurrentStatus>\
+             <date><content>{date}</content></date><location><content>{place}</content></location></statusInfo>"
+        )
+    };
+    let doc = format!(
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
+         <ns2:getTrackingDataResponse xmlns:ns2=\"http://dpd.com/common/service/types/ParcelLifeCycleService/2.0\">\
+         <trackingresult><shipmentInfo><status>SHIPMENT</status></shipmentInfo>{}{}{}{}</trackingresult>\
+         </ns2:getTrackingDataResponse></soap:Body></soap:Envelope>",
+        step("ACCEPTED", "Parcel handed to DPD", true, false, "12.05.2025, 09:41", "Aschaffenburg (DE)"),
+        step("ON_THE_ROAD", "In transit", true, false, "12.05.2025, 21:05", "Aschaffenburg (DE)"),
+        step("AT_DELIVERY_DEPOT", "At parcel delivery centre", true, true, "13.05.2025, 05:12", "Berlin (DE)"),
+        step("DELIVERED", "Delivered", false, false, "", ""),
+    );
+    let t = read_any(&doc).unwrap();
+    assert_eq!(t.format, Format::DpdXml);
+    let steps: Vec<(&str, UnifiedStatus, Option<&str>)> = t
+        .events
+        .iter()
+        .map(|e| (e.code.as_str(), e.status, e.place.as_deref()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("ACCEPTED", InTransit, Some("Aschaffenburg (DE)")),
+            ("ON_THE_ROAD", InTransit, Some("Aschaffenburg (DE)")),
+            ("AT_DELIVERY_DEPOT", InTransit, Some("Berlin (DE)")),
+        ]
+    );
+    assert_eq!(
+        t.events[2].local_time.map(|d| d.to_string()).as_deref(),
+        Some("2025-05-13 05:12:00")
+    );
+    assert_eq!(
+        t.status(),
+        InTransit,
+        "the delivery is a step ahead, not reached"
+    );
+}
+
+/// DHL Parcel Germany writes German wall-clock times: summer and winter offsets differ.
+#[test]
+fn dhl_parcel_germany_times_carry_the_german_offset() {
+    let events = parse(
+        Format::DhlParcelDeXml,
+        &read("dhl_parcel_de_public_status_warenpost_delivered_de.xml"),
+    )
+    .unwrap();
+    // 24.12.2021 09:32 in Germany is 08:32 UTC (winter time).
+    let delivered = events.last().and_then(ParsedEvent::at).unwrap();
+    assert_eq!(delivered.to_rfc3339(), "2021-12-24T08:32:00+00:00");
+}

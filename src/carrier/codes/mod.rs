@@ -36,8 +36,19 @@ pub fn lookup(carrier: &Carrier, code: &str) -> Option<&'static [UnifiedStatus]>
         Carrier::Usps => usps(&code),
         Carrier::CanadaPost => canada_post(&code),
         Carrier::Dhl => dhl(&code),
+        Carrier::Dpd => dpd(&code),
         _ => None,
     }
+}
+
+/// DPD's ParcelLifeCycleService steps that the connector tables do not carry: the parcel with
+/// DPD, between depots and at the delivery depot are all in transit (DPD's own labels for them
+/// are shifted by a step in some responses, so the code decides, not the words).
+fn dpd(code: &str) -> Option<&'static [UnifiedStatus]> {
+    Some(match code {
+        "ACCEPTED" | "AT_SENDING_DEPOT" | "ON_THE_ROAD" | "AT_DELIVERY_DEPOT" => &[InTransit],
+        _ => return None,
+    })
 }
 
 /// Uppercase, without a trailing "(...)" remark or a "status type" prefix, and numeric codes
