@@ -266,6 +266,13 @@ const OUT_FOR_DELIVERY: &[&str] = &[
 ];
 
 const PICKUP_READY: &[&str] = &[
+    "in der packstation hinterlegt",
+    "zur abholung bereit",
+    "disponible en el punto",
+    "disponible para recoger",
+    "disponible en point relais",
+    "disponible au retrait",
+    "ligt klaar",
     "benachrichtigt: packstation",
     "benachrichtigt: filiale",
     "selbstabholung",
@@ -368,9 +375,15 @@ const DELIVERED: &[&str] = &[
     "left at",
     "left in",
     "left with",
+    "beim nachbarn abgegeben",
+    "bei ihrem nachbarn abgegeben",
+    "déposé dans votre boîte",
+    "déposé dans la boîte",
 ];
 
 const EXCEPTION: &[&str] = &[
+    "vertraagd",
+    "vertraging",
     "zu spät",
     "anhalten",
     "angehalten",
@@ -880,6 +893,9 @@ pub fn reason(t: &str) -> Option<ExceptionReason> {
                 "flood",
                 "unwetter",
                 "natural disaster",
+                "meteorol",
+                "weersomstandigheden",
+                "temporal",
                 "force majeur",
                 "höhere gewalt",
                 "höherer gewalt",
@@ -981,6 +997,9 @@ pub fn reason(t: &str) -> Option<ExceptionReason> {
                 "receiver was not",
                 "recipient was not",
                 "absent",
+                "ausente",
+                "no se encontraba",
+                "niet thuis",
                 "identification failed",
                 "incorrect tan",
             ],
@@ -1092,6 +1111,10 @@ pub fn location(t: &str) -> Option<DeliveryLocation> {
                 "empfang",
                 "rezeption",
                 "pförtner",
+                "gardien",
+                "conserje",
+                "portería",
+                "porteria",
             ],
         ) {
             Reception
@@ -1139,6 +1162,11 @@ pub fn location(t: &str) -> Option<DeliveryLocation> {
                 "dhl pop",
                 "bureau de poste",
                 "point relais",
+                "punto de recogida",
+                "punto pack",
+                "oficina de correos",
+                "afhaalpunt",
+                "servicepunt",
             ],
         ) {
             PickupPoint
@@ -1172,6 +1200,53 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: UnifiedStatus) {
         assert_eq!(classify(text).status, expected, "{text}");
+    }
+
+    // See: issue 15. Drop-off places and reasons in the languages the classifier reads.
+    #[test]
+    fn places_and_reasons_read_in_five_languages() {
+        use DeliveryLocation as L;
+        use ExceptionReason as R;
+        for (text, status, location) in [
+            (
+                "Die Sendung wurde in der Packstation hinterlegt",
+                AvailableForPickup,
+                Some(L::ParcelLocker),
+            ),
+            (
+                "Die Sendung wurde beim Nachbarn abgegeben",
+                Delivered,
+                Some(L::Neighbour),
+            ),
+            (
+                "Votre colis a été déposé dans votre boîte aux lettres",
+                Delivered,
+                Some(L::Mailbox),
+            ),
+            ("Colis livré chez le gardien", Delivered, Some(L::Reception)),
+            (
+                "Su paquete está disponible en el punto de recogida",
+                AvailableForPickup,
+                Some(L::PickupPoint),
+            ),
+            ("Entregado en conserjería", Delivered, Some(L::Reception)),
+            (
+                "Pakket ligt klaar bij het afhaalpunt",
+                AvailableForPickup,
+                Some(L::PickupPoint),
+            ),
+        ] {
+            let t = classify(text);
+            assert_eq!((t.status, t.location), (status, location), "{text}");
+        }
+        for (text, reason) in [
+            ("Ausente, se dejó aviso", R::RecipientUnavailable),
+            ("Niet thuis, kaartje achtergelaten", R::RecipientUnavailable),
+            ("Retraso por condiciones meteorológicas", R::Weather),
+            ("Vertraagd door weersomstandigheden", R::Weather),
+        ] {
+            assert_eq!(classify(text).reason, Some(reason), "{text}");
+        }
     }
 
     #[test]
