@@ -87,6 +87,8 @@ struct Results {
     on_killed: usize,
     /// Answers naming an order that is not the shopper's.
     cross_order: Vec<String>,
+    /// Questions about a neighbour's order that were refused, as they must be.
+    refused: usize,
 }
 
 impl Kind {
@@ -170,7 +172,14 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    let code = rt.block_on(run(&url));
+    let code = rt.block_on(async {
+        tokio::time::timeout(DEADLINE, run(&url))
+            .await
+            .unwrap_or_else(|_| {
+                eprintln!("load: did not finish within {DEADLINE:?}");
+                1
+            })
+    });
     std::process::exit(code);
 }
 
@@ -268,7 +277,7 @@ async fn run(url: &str) -> i32 {
     wait_applied(&db, SHOPPERS as usize, started).await;
     let seeded = started.elapsed();
 
-    let total_requests = SHOPPERS as usize * (2 + MESSAGES.len());
+    let total_requests = SHOPPERS as usize * (3 + MESSAGES.len());
     let done = Arc::new(AtomicUsize::new(0));
     let load_started = Instant::now();
 
@@ -336,7 +345,7 @@ async fn run(url: &str) -> i32 {
                     }
                     _ => {
                         fail(&results, |r| &mut r.session, t);
-                        done.fetch_add(1 + MESSAGES.len(), Ordering::Relaxed);
+                        done.fetch_add(2 + MESSAGES.len(), Ordering::Relaxed);
                         return;
                     }
                 };
@@ -360,7 +369,14 @@ async fn run(url: &str) -> i32 {
                     }
                     _ => fail(&results, |r| &mut r.lookup, t),
                 }
-                for message in MESSAGES {
+                // One more message asks about a neighbour's order: the answer must refuse it.
+                let other = FIRST + (i + 1) % SHOPPERS;
+                let probe = format!("and what about order #{other}?");
+                for message in MESSAGES
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once(probe.as_str()))
+                {
                     let t = Instant::now();
                     let answer = http
                         .post(format!("{base}/api/v1/messages"))
@@ -377,6 +393,16 @@ async fn run(url: &str) -> i32 {
                             for other in other_orders(&body, n) {
                                 res.cross_order
                                     .push(format!("{n}'s message {message:?} named #{other}"));
+                            }
+                            // The question about a neighbour's order gets the refusal, not news.
+                            if message == probe {
+                                if body.contains("only discuss order") {
+                                    res.refused += 1;
+                                } else {
+                                    res.cross_order.push(format!(
+                                        "{n}'s question about #{other} was not refused"
+                                    ));
+                                }
                             }
                         }
                         _ => fail(&results, |r| &mut r.message, t),
@@ -428,6 +454,19 @@ async fn run(url: &str) -> i32 {
             _ => twice += 1,
         }
     }
+    // Each order ends at its newest version, whichever proxy applied which.
+    let mut stale = Vec::new();
+    for i in 0..SHOPPERS {
+        let n = FIRST + i;
+        let number = wismo::OrderNumber::parse(&n.to_string()).expect("an order number");
+        match wismo_proxy::db::load_order(&db, SHOP_DOMAIN, &number).await {
+            Ok(Some(o)) if o.shipping_address.line1 == format!("{UPDATES} Pine Road") => {}
+            other => stale.push(format!(
+                "order {n}: {:?}",
+                other.map(|o| o.map(|o| o.shipping_address.line1.clone()))
+            )),
+        }
+    }
     let r = results.lock().unwrap();
     let shopper_errors = r.session.errors + r.lookup.errors + r.message.errors;
     let served = r.session.latencies.len() + r.lookup.latencies.len() + r.message.latencies.len();
@@ -464,22 +503,33 @@ async fn run(url: &str) -> i32 {
         r.on_killed
     );
     println!(
-        "webhooks: {sent} events, {} acknowledged, {} attempts refused or cut off by the kill, {lost} lost, {twice} stored or applied more than once",
+        "webhooks: {sent} events, {} acknowledged, {} attempts refused or cut off by the kill, {lost} lost, {twice} stored twice or failed",
         acked.len(),
         r.webhook.errors
     );
     println!(
-        "answers about another shopper's order: {}",
-        r.cross_order.len()
+        "orders not at their newest version: {}; answers about another shopper's order: {} ({} questions about a neighbour's order refused)",
+        stale.len(),
+        r.cross_order.len(),
+        r.refused
     );
+    for s in stale.iter().take(5) {
+        println!("  {s}");
+    }
     for c in r.cross_order.iter().take(5) {
         println!("  {c}");
     }
+    // The kill must have landed while shoppers were using that proxy, or it proved nothing.
+    let overlapped = r.on_killed > 0;
+    if !overlapped {
+        println!("the kill did not overlap any shopper's request: rerun");
+    }
     let ok = lost == 0
         && twice == 0
-        && acked.len() == sent
+        && stale.is_empty()
         && shopper_errors == 0
-        && r.cross_order.is_empty();
+        && r.cross_order.is_empty()
+        && overlapped;
     println!("{}", if ok { "PASS" } else { "FAIL" });
     i32::from(!ok)
 }

@@ -204,7 +204,11 @@ pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translatio
     // progress, not a hold-up.
     let status = if status == UnifiedStatus::Exception && step == Some(Step::CustomsCleared) {
         UnifiedStatus::InTransit
-    } else if status == UnifiedStatus::InTransit && text::on_the_van(&details) {
+    } else if status == UnifiedStatus::InTransit
+        && *carrier != Carrier::Dpd
+        && text::on_the_van(&details)
+    {
+        // DPD's step codes decide on their own: its labels run a step ahead in some replies.
         UnifiedStatus::OutForDelivery
     } else {
         status
@@ -295,6 +299,25 @@ mod tests {
         );
         assert_eq!(t.status, UnifiedStatus::Exception);
         assert_eq!(t.reason, Some(ExceptionReason::Weather));
+    }
+
+    #[test]
+    fn a_customs_release_is_progress_but_a_pending_one_is_a_hold() {
+        let released = translate(
+            &Carrier::Ups,
+            "X/SR",
+            "Your package was released by the customs agency.",
+        );
+        assert_eq!(released.status, UnifiedStatus::InTransit);
+        assert_eq!(released.step, Some(Step::CustomsCleared));
+        for words in [
+            "Your package has not yet been released by the customs agency.",
+            "Die Sendung wurde noch nicht vom Zoll freigegeben",
+            "Pendiente de ser liberado por la aduana",
+        ] {
+            let t = translate(&Carrier::Ups, "X/SR", words);
+            assert_ne!(t.status, UnifiedStatus::InTransit, "{words}");
+        }
     }
 
     #[test]

@@ -776,7 +776,24 @@ pub fn step(t: &str) -> Option<Step> {
                 "liberad",
             ],
         )
-        && !has(t, &["not cleared", "not released", "awaiting clearance"])
+        && !has(
+            t,
+            &[
+                "not cleared",
+                "not released",
+                "not yet",
+                "cannot",
+                "can not",
+                "pending",
+                "awaiting",
+                "noch nicht",
+                "nicht freigegeben",
+                "pendiente",
+                "en attente",
+                "no ha sido",
+                "sin liberar",
+            ],
+        )
     {
         return Some(CustomsCleared);
     }

@@ -194,8 +194,9 @@ fn thanksgiving(year: i32) -> Option<NaiveDate> {
 /// Finds every date the message mentions, in order.
 pub fn dates(text: &str, now: DateTime<Utc>, tz: Tz) -> Vec<DateMention> {
     let today = now.with_timezone(&tz).date_naive();
-    // Shoppers in the Americas write the month first ("03/14"); Europe writes the day first.
-    let month_first = tz.name().starts_with("America/");
+    // Shoppers in the United States write the month first ("03/14"); most others, Latin
+    // America included, write the day first.
+    let month_first = us_zone(tz.name());
     let text = numeric_dates(text, month_first);
     let folded = text::fold(&text);
     let w: Vec<&str> = text::words(&folded).collect();
@@ -342,6 +343,42 @@ pub fn dates(text: &str, now: DateTime<Utc>, tz: Tz) -> Vec<DateMention> {
     out
 }
 
+/// The IANA zones of the United States (where dates are written month first).
+fn us_zone(name: &str) -> bool {
+    matches!(
+        name,
+        "America/New_York"
+            | "America/Chicago"
+            | "America/Denver"
+            | "America/Los_Angeles"
+            | "America/Phoenix"
+            | "America/Anchorage"
+            | "America/Detroit"
+            | "America/Boise"
+            | "America/Juneau"
+            | "America/Sitka"
+            | "America/Nome"
+            | "America/Yakutat"
+            | "America/Metlakatla"
+            | "America/Adak"
+            | "America/Menominee"
+            | "Pacific/Honolulu"
+            | "US/Eastern"
+            | "US/Central"
+            | "US/Mountain"
+            | "US/Pacific"
+    ) || name.starts_with("America/Indiana/")
+        || name.starts_with("America/Kentucky/")
+        || name.starts_with("America/North_Dakota/")
+}
+
+/// Words after which a bare "1/2" or "10.05." is a date, not a fraction or a price.
+const DATE_CUES: &[&str] = &[
+    "by", "before", "on", "until", "till", "for", "the", "due", "le", "du", "au", "avant", "pour",
+    "jusqu'au", "am", "bis", "zum", "vor", "den", "el", "del", "al", "antes", "para", "hasta",
+    "date", "fecha", "datum",
+];
+
 /// English month names, to rewrite a numeric date in words the reader below knows.
 const MONTH_WORDS: [&str; 12] = [
     "january",
@@ -401,6 +438,18 @@ fn numeric_dates(text: &str, month_first: bool) -> String {
                     // "14.99" is a price, not a date: a dot date needs a trailing dot or a year,
                     // or a day above 12 ("14.03" alone is ambiguous with a price, so it needs one).
                     let dotted_ok = sep == b'/' || end > k || b.get(k) == Some(&b'.');
+                    // Without a year, a single-digit part ("1/2 of my items") or a dot
+                    // ("I paid 10.05.") is a date only after a word that asks for one.
+                    let cued = text[..i]
+                        .split_whitespace()
+                        .next_back()
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                                .to_lowercase()
+                        })
+                        .is_some_and(|w| DATE_CUES.contains(&w.as_str()));
+                    let plain = end > k || (sep == b'/' && j - i == 2 && k - (j + 1) == 2);
+                    let dotted_ok = dotted_ok && (plain || cued);
                     let ends_word = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
                     let (day, month) = if first > 12 || (!month_first && second <= 12) {
                         (first, second)
@@ -459,6 +508,10 @@ mod tests {
             "it cost 14.99 at 14:03"
         );
         assert_eq!(numeric_dates("order 1020/3", false), "order 1020/3");
+        assert_eq!(numeric_dates("1/2 of my items", false), "1/2 of my items");
+        assert_eq!(numeric_dates("I paid 10.05.", false), "I paid 10.05.");
+        assert_eq!(numeric_dates("by 1/2", false), "by 1 february");
+        assert!(us_zone("America/New_York") && !us_zone("America/Mexico_City"));
     }
 
     /// Thursday 19 November 2026, 15:00 UTC (10:00 in New York).

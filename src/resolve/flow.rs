@@ -295,11 +295,24 @@ fn with_order(
             && s.message.trim().len() >= 8
             && !other_order
             && matches!(c.intent, Intent::Other | Intent::ChangeAddress);
+        // An address found in a message that is mostly that address is the answer whatever the
+        // intent reads; one inside a longer message only when the shopper is giving an address
+        // (and never one meant for another order: "5 Elm St for #1021" is refused below).
+        let mostly_address = c
+            .entities
+            .address
+            .as_ref()
+            .is_some_and(|a| a.text.len() * 2 >= s.message.trim().len());
+        let giving = matches!(
+            c.intent,
+            Intent::Other | Intent::ChangeAddress | Intent::Affirm
+        );
         let declined = matches!(
             c.intent,
             Intent::Deny | Intent::HumanAgent | Intent::CancelOrder
         );
-        if (c.entities.address.is_some() || by_shape) && !declined {
+        let found = c.entities.address.is_some() && (mostly_address || giving);
+        if (found || by_shape) && !declined && !other_order {
             let new_address: String = s.message.trim().chars().take(300).collect();
             let action = Action::ChangeAddress {
                 order: order.number.clone(),
