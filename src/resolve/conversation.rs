@@ -247,6 +247,20 @@ pub fn pick_parcel(
         .map(|(i, _)| i)
         .collect();
     if let [only] = by_carrier[..] {
+        // "Not the UPS one", "nicht das von DHL": of two parcels, the other. Only a negation
+        // just before the carrier's name counts ("I have not received the UPS one" does not).
+        let first_name = lower_words(carriers[only])
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let negated = w.iter().position(|x| *x == first_name).is_some_and(|pos| {
+            w[pos.saturating_sub(3)..pos]
+                .iter()
+                .any(|x| matches!(x.as_str(), "not" | "nicht" | "pas"))
+        });
+        if negated && parcels.len() == 2 {
+            return Some(1 - only.min(1));
+        }
         if only < parcels.len() {
             return Some(only);
         }
@@ -391,6 +405,18 @@ mod tests {
         assert_eq!(
             pick_parcel("et la deuxième ?", &p, &carriers, None),
             Some(1)
+        );
+        assert_eq!(
+            pick_parcel("not the UPS one, the other", &p, &carriers, None),
+            Some(1)
+        );
+        assert_eq!(
+            pick_parcel("nicht das von Canada Post", &p, &carriers, None),
+            Some(0)
+        );
+        assert_eq!(
+            pick_parcel("I have not received the one from UPS", &p, &carriers, None),
+            Some(0)
         );
         // A carrier both parcels travel with says nothing about which.
         assert_eq!(pick_parcel("the UPS one", &p, &["UPS", "UPS"], None), None);
