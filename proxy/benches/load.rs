@@ -15,8 +15,8 @@
 mod common;
 
 use common::shopify::{email, order};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use common::{start, Server};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -40,35 +40,6 @@ const KILL_AT: f64 = 0.4;
 /// Time between two streamed webhooks.
 const PACE: Duration = Duration::from_millis(2);
 const DEADLINE: Duration = Duration::from_secs(600);
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-fn start(config: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("wismo starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address line");
-    let addr = line
-        .strip_prefix("wismo serving at http://")
-        .and_then(|rest| rest.strip_suffix("/\n"))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
-    Server { child, addr }
-}
 
 /// What one kind of request measured.
 #[derive(Default)]

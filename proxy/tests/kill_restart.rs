@@ -11,10 +11,10 @@
 mod common;
 
 use common::shopify::order;
+use common::start;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -57,34 +57,6 @@ fn events() -> Vec<Event> {
         }
     }
     out
-}
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-fn start(config: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
-        .env_remove("DATABASE_URL")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("wismo starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .strip_prefix("wismo serving at http://")
-        .and_then(|rest| rest.strip_suffix("/\n"))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
-    Server { child, addr }
 }
 
 /// Posts one event; `Some(status)` for a full HTTP answer, `None` if the connection failed.

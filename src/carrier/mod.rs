@@ -204,11 +204,7 @@ pub fn translate(carrier: &Carrier, code: &str, description: &str) -> Translatio
     // progress, not a hold-up.
     let status = if status == UnifiedStatus::Exception && step == Some(Step::CustomsCleared) {
         UnifiedStatus::InTransit
-    } else if status == UnifiedStatus::InTransit
-        && *carrier != Carrier::Dpd
-        && text::on_the_van(&details)
-    {
-        // DPD's step codes decide on their own: its labels run a step ahead in some replies.
+    } else if status == UnifiedStatus::InTransit && text::on_the_van(&details) {
         UnifiedStatus::OutForDelivery
     } else {
         status

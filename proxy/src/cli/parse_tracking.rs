@@ -76,7 +76,7 @@ fn event(e: &ParsedEvent, lang: Lang) -> Event<'_> {
                 status: e.status,
                 reason: e.reason,
                 location: e.location,
-                step: wismo::carrier::step(e.status, &e.description),
+                step: e.step,
             },
             e.place.as_deref(),
             lang,

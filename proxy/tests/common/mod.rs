@@ -65,6 +65,40 @@ pub struct TestApp {
     pub dir: TempDir,
 }
 
+/// A real `wismo serve` process and the address it printed.
+pub struct Server {
+    pub child: std::process::Child,
+    pub addr: String,
+}
+
+/// Starts `wismo serve --config CONFIG` with no secrets or database from the environment,
+/// logging only warnings (to nowhere), and waits for its address line.
+pub fn start(config: &std::path::Path) -> Server {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
+        .args(["serve", "--config"])
+        .arg(config)
+        .env_remove("WISMO_SESSION_SECRET")
+        .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("wismo starts");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the address line");
+    let addr = line
+        .strip_prefix("wismo serving at http://")
+        .and_then(|rest| rest.strip_suffix("/\n"))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    Server { child, addr }
+}
+
 /// The PostgreSQL server tests also run against, if any.
 fn postgres_url() -> Option<String> {
     std::env::var("WISMO_TEST_POSTGRES_URL")

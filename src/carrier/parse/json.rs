@@ -25,9 +25,10 @@ fn s<'a>(v: &'a Value, path: &[&str]) -> std::borrow::Cow<'a, str> {
     }
 }
 
-/// Every array stored under `key`, anywhere in the document, depth first. The depth is bounded
-/// so that a hostile document cannot exhaust the stack.
-fn arrays<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Vec<Value>>, depth: usize) {
+/// Every value stored under `key`, anywhere in the document, depth first; an array found under
+/// `key` is not searched further. The depth is bounded so that a hostile document cannot
+/// exhaust the stack.
+fn under<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Value>, depth: usize) {
     if depth > 64 {
         return;
     }
@@ -35,17 +36,17 @@ fn arrays<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Vec<Value>>, depth: usi
         Value::Object(map) => {
             for (k, child) in map {
                 if k == key {
-                    if let Value::Array(items) = child {
-                        out.push(items);
+                    out.push(child);
+                    if child.is_array() {
                         continue;
                     }
                 }
-                arrays(child, key, out, depth + 1);
+                under(child, key, out, depth + 1);
             }
         }
         Value::Array(items) => {
             for child in items {
-                arrays(child, key, out, depth + 1);
+                under(child, key, out, depth + 1);
             }
         }
         _ => {}
@@ -55,11 +56,12 @@ fn arrays<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Vec<Value>>, depth: usi
 /// The events under `key`, flattened across every tracker or package in the document.
 fn events<'a>(doc: &'a Value, key: &'static str) -> Result<Vec<&'a Value>, ParseError> {
     let mut found = Vec::new();
-    arrays(doc, key, &mut found, 0);
-    if found.is_empty() {
+    under(doc, key, &mut found, 0);
+    let arrays: Vec<&Vec<Value>> = found.into_iter().filter_map(Value::as_array).collect();
+    if arrays.is_empty() {
         return Err(ParseError::Missing(key));
     }
-    Ok(found.into_iter().flatten().collect())
+    Ok(arrays.into_iter().flatten().collect())
 }
 
 fn scan(at: &str, code: String, description: String, place: Option<String>) -> Scan {
@@ -306,31 +308,16 @@ pub fn royal_mail(input: &str) -> Result<Vec<Scan>, ParseError> {
 /// Every value stored under `key` anywhere in the document: the items of an array, or the value
 /// itself when a converter from XML wrote a single item as an object.
 fn items<'a>(doc: &'a Value, key: &str) -> Vec<&'a Value> {
-    fn walk<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a Value>, depth: usize) {
-        if depth > 64 {
-            return;
-        }
-        match v {
-            Value::Object(map) => {
-                for (k, child) in map {
-                    if k == key {
-                        match child {
-                            Value::Array(list) => out.extend(list.iter()),
-                            Value::Object(_) => out.push(child),
-                            _ => {}
-                        }
-                    } else {
-                        walk(child, key, out, depth + 1);
-                    }
-                }
-            }
-            Value::Array(list) => list.iter().for_each(|c| walk(c, key, out, depth + 1)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(doc, key, &mut out, 0);
-    out
+    let mut found = Vec::new();
+    under(doc, key, &mut found, 0);
+    found
+        .into_iter()
+        .flat_map(|v| match v {
+            Value::Array(list) => list.iter().collect(),
+            Value::Object(_) => vec![v],
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// Australia Post's Track Items (`tracking_results[].trackable_items[].events[]`). Australia

@@ -7,7 +7,7 @@ mod time;
 mod xml;
 mod zones;
 
-use super::{translate, Carrier, DeliveryLocation, ExceptionReason, UnifiedStatus};
+use super::{translate, Carrier, DeliveryLocation, ExceptionReason, Step, UnifiedStatus};
 use crate::TrackingEvent;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -282,6 +282,9 @@ pub struct ParsedEvent {
     pub reason: Option<ExceptionReason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<DeliveryLocation>,
+    /// What happened, for a parcel in transit (see [`Step`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
 }
 
 impl ParsedEvent {
@@ -398,6 +401,7 @@ pub fn read(format: Format, input: &str) -> Result<Tracking, ParseError> {
             status: t.status,
             reason: t.reason,
             location: t.location,
+            step: t.step,
         }
     };
     let mut events: Vec<ParsedEvent> = scans.into_iter().map(translate_scan).collect();

@@ -228,7 +228,12 @@ pub fn dpd(input: &str) -> Result<(Vec<Scan>, Option<Scan>), ParseError> {
             local_time: time::day_first(&content(info, "date")),
             utc_offset: None,
             code: text(info, &["status"]).to_owned(),
-            description: join(&[&content(info, "label"), &content(info, "description")]),
+            // The description says where the parcel is; DPD's heading ("label") runs a step
+            // ahead in some replies, so it stands in only when there is no description.
+            description: match content(info, "description") {
+                d if d.is_empty() => content(info, "label"),
+                d => d,
+            },
             place: place(&[&content(info, "location")]),
         };
         if reached {
