@@ -261,12 +261,12 @@ mod tests {
         plug_in(&config, &mut s, &env).unwrap();
         assert_eq!(s.timeouts.carrier, Duration::from_millis(750));
         assert_eq!(s.timeouts.shop, Duration::from_secs(5));
-        let ep = s.carrier_webhook_secrets.easypost.unwrap();
+        let ep = s.carrier_webhook_secrets.easypost.clone().unwrap();
         assert!(ep.verify_hex(
             b"x",
             &WebhookSecret::new(b"from-env").unwrap().sign_hex(b"x")
         ));
-        let af = s.carrier_webhook_secrets.aftership.unwrap();
+        let af = s.carrier_webhook_secrets.aftership.clone().unwrap();
         assert!(af.verify(b"x", &WebhookSecret::new(b"as-file").unwrap().sign(b"x")));
     }
 

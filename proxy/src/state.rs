@@ -17,9 +17,29 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 use wismo::Policy;
 
-/// Shared state of the running proxy. Cheap to clone: everything inside is shared.
+/// Shared state of the running proxy. Cheap to clone: one reference count, as it is cloned for
+/// every request. Its fields are [`Shared`]'s, read through `Deref`; changing one (tests, start-up)
+/// changes this state's own copy, exactly as if it were a plain struct.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for AppState {
+    fn deref_mut(&mut self) -> &mut Shared {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+/// What an [`AppState`] holds.
+#[derive(Clone)]
+pub struct Shared {
     pub db: Db,
     /// "Now" for orders, tokens and answers: frozen in the demo, movable in tests.
     pub clock: Arc<dyn Clock>,
@@ -82,7 +102,7 @@ impl AppState {
     /// webhook secret, default static directories and the shop named `default`; callers
     /// override the public fields they need.
     pub fn new(db: Db, clock: Arc<dyn Clock>, policy: Policy, session_key: SessionKey) -> Self {
-        Self {
+        Self(Arc::new(Shared {
             orders: Arc::new(DbOrderSource::new(db.clone(), DEFAULT_SHOP)),
             tracking: Arc::new(StoredTracking::new(db.clone(), DEFAULT_SHOP)),
             timeouts: Timeouts::default(),
@@ -111,7 +131,7 @@ impl AppState {
             demo_clock: None,
             outcomes: Arc::default(),
             storefront: Arc::default(),
-        }
+        }))
     }
 
     /// The same state serving `shop` (a Shopify shop's `myshopify.com` domain, or `demo`): the

@@ -57,7 +57,8 @@ impl ProxyRequest {
 pub struct AppProxy {
     secret: SharedSecret,
     max_age: Duration,
-    shop: Option<String>,
+    // Shared: the state (and so this) is cloned for every request.
+    shop: Option<std::sync::Arc<str>>,
 }
 
 impl AppProxy {
@@ -65,7 +66,7 @@ impl AppProxy {
         Self {
             secret,
             max_age: Duration::seconds(max_age_seconds.max(1)),
-            shop,
+            shop: shop.map(Into::into),
         }
     }
 
@@ -128,7 +129,7 @@ impl AppProxy {
             .and_then(|v| v.first())
             .cloned()
             .unwrap_or_default();
-        if self.shop.as_deref().is_some_and(|s| s != shop) {
+        if self.shop.as_deref().is_some_and(|s| s != shop.as_str()) {
             return Err(ProxyError::OtherShop);
         }
         let customer_id = params

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// HS256 keys shorter than the hash invite brute force.
 pub const MIN_JWT_SECRET_BYTES: usize = 32;
@@ -39,8 +40,9 @@ pub struct AgentClaims {
 /// Verifies the Zendesk app's tokens.
 #[derive(Clone)]
 pub struct ZendeskJwt {
-    key: DecodingKey,
-    validation: Validation,
+    // Shared: the state (and so this) is cloned for every request.
+    key: Arc<DecodingKey>,
+    validation: Arc<Validation>,
     leeway: i64,
 }
 
@@ -78,8 +80,8 @@ impl ZendeskJwt {
             None => validation.validate_aud = false,
         }
         Ok(Self {
-            key: DecodingKey::from_secret(secret.bytes()),
-            validation,
+            key: Arc::new(DecodingKey::from_secret(secret.bytes())),
+            validation: Arc::new(validation),
             leeway: leeway_seconds.max(0),
         })
     }

@@ -103,6 +103,10 @@ impl Db {
             .context("closing the setup connection")?;
         let pool = AnyPoolOptions::new()
             .max_connections(8)
+            // A connection to a local file does not go stale the way a network one does, and
+            // pinging it before each use is a round trip to its worker thread: half of a point
+            // lookup's time (issue 12; see proxy/BENCH.md). A failed query still fails clearly.
+            .test_before_acquire(false)
             .after_connect(move |conn, _| {
                 Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) })
             })

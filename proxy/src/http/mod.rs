@@ -77,8 +77,9 @@ pub fn app(state: AppState) -> Router {
         .merge(static_files::routes(&state.www_dir, &state.widget_dir))
         .layer(cors(&state))
         // Only routed requests are counted, by their route pattern (never a raw path).
+        // The metrics alone, not the whole state: this runs for every request.
         .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            state.metrics.clone(),
             crate::ops::track,
         ))
         .layer(SetResponseHeaderLayer::overriding(

@@ -5,22 +5,24 @@ use super::shopper::Shopper;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::Json;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use wismo::{OrderContext, OrderNumber};
 
 pub async fn get(
     State(state): State<AppState>,
     Path(number): Path<String>,
     shopper: Shopper,
-) -> Result<Json<OrderContext>, AppError> {
+) -> Result<Response, AppError> {
     // Another shopper's order and a nonexistent one get the same answer as a bad token.
     if !shopper.owns(&number) {
         return Err(AppError::Unauthorized);
     }
-    order_context(&state, &shopper.0)
+    // The order's stored, ready answer: one read (see tracking::ready).
+    let json = crate::tracking::ready::context_json(&state, &shopper.0)
         .await?
-        .map(Json)
-        .ok_or(AppError::Unauthorized)
+        .ok_or(AppError::Unauthorized)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 /// Everything the core needs to resolve a question about this order, as of the app's clock.

@@ -2,7 +2,6 @@
 //! depth, the helpdesk notes waiting and rate-limit rejections, read when scraped. Each app owns its recorder (none is
 //! installed globally), so tests and several apps in one process never mix their numbers.
 
-use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -159,7 +158,7 @@ impl Metrics {
 }
 
 /// Middleware (a route layer, so the matched route is known) that records every routed request.
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn track(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().as_str().to_owned();
     let route = req
@@ -167,9 +166,7 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |p| label(p.as_str()));
     let res = next.run(req).await;
-    state
-        .metrics
-        .record(&method, &route, res.status().as_u16(), started.elapsed());
+    metrics.record(&method, &route, res.status().as_u16(), started.elapsed());
     res
 }
 

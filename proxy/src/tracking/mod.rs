@@ -6,6 +6,7 @@ pub mod aftership;
 pub mod cache;
 pub mod easypost;
 mod gather;
+pub mod ready;
 mod stored;
 
 pub use aftership::AfterShip as AfterShipTracking;
