@@ -2,9 +2,12 @@
 //! UUID), returned in the response and carried by the request's tracing span, so one line in a
 //! support ticket finds every log line of that request.
 
+use axum::http::HeaderValue;
 use axum::http::{HeaderName, Request};
 use axum::Router;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Span;
 
@@ -26,7 +29,30 @@ pub fn observe<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S>
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(PropagateRequestIdLayer::new(header.clone()))
-        .layer(SetRequestIdLayer::new(header, MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(header, RandomUuid))
+}
+
+/// A random (version 4) UUID per request from the thread's random generator: tower-http's
+/// `MakeRequestUuid` asks the kernel for every one, a system call on every request.
+#[derive(Debug, Clone, Copy)]
+struct RandomUuid;
+
+impl MakeRequestId for RandomUuid {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let mut bytes: [u8; 16] = rand::random();
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let v = u128::from_be_bytes(bytes);
+        let text = format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            v >> 96,
+            (v >> 80) & 0xffff,
+            (v >> 64) & 0xffff,
+            (v >> 48) & 0xffff,
+            v & 0xffff_ffff_ffff
+        );
+        HeaderValue::from_str(&text).ok().map(RequestId::new)
+    }
 }
 
 fn span<B>(req: &Request<B>) -> Span {
@@ -68,6 +94,26 @@ fn loggable_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_ids_are_version_4_uuids_and_differ() {
+        let req = Request::new(());
+        let a = RandomUuid.make_request_id(&req).unwrap();
+        let b = RandomUuid.make_request_id(&req).unwrap();
+        let a = a.header_value().to_str().unwrap();
+        assert_ne!(a, b.header_value().to_str().unwrap());
+        let parts: Vec<&str> = a.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12],
+            "{a}"
+        );
+        assert!(parts[2].starts_with('4'), "{a}");
+        assert!("89ab".contains(&parts[3][..1]), "{a}");
+        assert!(a
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    }
 
     #[test]
     fn tracking_tokens_never_reach_the_log() {
