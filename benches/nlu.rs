@@ -14,7 +14,7 @@ const MESSAGES: &[&str] = &[
 
 fn bench(c: &mut Criterion) {
     let now = "2026-11-19T15:00:00Z".parse().unwrap();
-    let tz = chrono_tz::America::New_York;
+    let tz: wismo::Zone = chrono_tz::America::New_York.into();
     // Load the model once outside the measurement, as a long-running process would.
     wismo::nlu::classify("warm up");
     c.bench_function("classify_at (7 typical messages, per message)", |b| {

@@ -12,7 +12,9 @@ pub mod outcomes;
 pub mod outreach;
 pub mod resolve;
 pub mod track;
+pub mod zone;
 
 pub use context::{OrderContext, Scenario};
 pub use domain::*;
 pub use resolve::{resolve, OrderCard, Resolution};
+pub use zone::Zone;

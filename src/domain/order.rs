@@ -229,7 +229,7 @@ pub struct Order(OrderData);
 
 impl Order {
     /// The shopper's time zone, if the shop knows it.
-    pub fn shopper_tz(&self) -> Option<chrono_tz::Tz> {
+    pub fn shopper_tz(&self) -> Option<crate::Zone> {
         self.0
             .customer
             .timezone
@@ -262,7 +262,7 @@ impl Order {
             return Err(OrderError::FulfilledWithoutParcels(data.fulfillment_status));
         }
         if let Some(tz) = &data.customer.timezone {
-            if tz.parse::<chrono_tz::Tz>().is_err() {
+            if tz.parse::<crate::Zone>().is_err() {
                 return Err(OrderError::TimeZone(tz.clone()));
             }
         }

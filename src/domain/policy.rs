@@ -1,7 +1,7 @@
 //! The brand's written promises as data: how fast it ships, when to worry, what it may offer.
 
+use crate::Zone as Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -7,8 +7,8 @@ use super::text;
 use super::when::{self, DateMention};
 use crate::carrier::Lang;
 use crate::domain::{Email, OrderNumber, Postcode, TrackingNumber};
+use crate::Zone as Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// What a message told us, each list in order of appearance without duplicates.
@@ -735,7 +735,7 @@ mod tests {
         let e = extract_at(
             "will order 1020 arrive before Friday?",
             now,
-            chrono_tz::Europe::Paris,
+            chrono_tz::Europe::Paris.into(),
         );
         let d = e.deadline.expect("deadline");
         assert_eq!(d.latest().to_string(), "2026-11-19");

@@ -18,8 +18,8 @@ pub use lang::detect as detect_language;
 pub use when::{DateMention, Relation};
 
 use crate::carrier::Lang;
+use crate::Zone as Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// Everything understood from one message.

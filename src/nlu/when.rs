@@ -2,8 +2,8 @@
 //! "next week", "in time for Christmas"), resolved against the shopper's `now` and time zone.
 
 use super::text;
+use crate::Zone as Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// How a date relates to what the shopper needs.
@@ -520,10 +520,11 @@ mod tests {
     }
 
     fn check(text: &str, want: &[(&str, &str, Relation)]) {
-        let got: Vec<(String, String, Relation)> = dates(text, now(), chrono_tz::America::New_York)
-            .into_iter()
-            .map(|d| (d.start.to_string(), d.end.to_string(), d.relation))
-            .collect();
+        let got: Vec<(String, String, Relation)> =
+            dates(text, now(), chrono_tz::America::New_York.into())
+                .into_iter()
+                .map(|d| (d.start.to_string(), d.end.to_string(), d.relation))
+                .collect();
         let want: Vec<(String, String, Relation)> = want
             .iter()
             .map(|(a, b, r)| (a.to_string(), b.to_string(), *r))

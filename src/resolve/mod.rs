@@ -143,7 +143,7 @@ pub fn order_choice(
     first_item: &str,
     placed: chrono::DateTime<chrono::Utc>,
     now: chrono::DateTime<chrono::Utc>,
-    tz: chrono_tz::Tz,
+    tz: crate::Zone,
 ) -> String {
     let today = now.with_timezone(&tz).date_naive();
     let date = i18n::date(lang, placed.with_timezone(&tz).date_naive(), today);

@@ -31,6 +31,8 @@ struct Options {
 /// `viaAppProxy`, `signedIn`, `greeting`, `locale`) and returns the page's handle on it.
 #[wasm_bindgen]
 pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+    // The core's time zones follow the browser's rules (it carries no database of its own).
+    wismo_zone::install();
     let options: Options = serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsValue::from_str(&format!("wismo: bad mount options: {e}")))?;
     let document = host

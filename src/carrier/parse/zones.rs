@@ -4,8 +4,8 @@
 //! States, Canada and Australia map by state or province code. Anything else is `None`, and the
 //! time stays as UTC, as before.
 
+use crate::Zone as Tz;
 use chrono::{NaiveDateTime, Offset, TimeZone};
-use chrono_tz::Tz;
 
 /// The zone of a place given as an ISO 3166 country code (two or three letters) and a state or
 /// province code.

@@ -51,6 +51,8 @@ button:focus-visible,summary:focus-visible,input:focus-visible{outline:3px solid
 /// has `requester()`, `request(path, method, body, idempotencyKey)` and `insertReply(text)`.
 #[wasm_bindgen]
 pub fn mount(root: HtmlElement, host: JsValue) -> Result<(), JsValue> {
+    // The core's time zones follow the browser's rules (it carries no database of its own).
+    wismo_zone::install();
     let host: Host = host.unchecked_into();
     let document = root
         .owner_document()

@@ -54,6 +54,8 @@ fn main_element() -> Option<HtmlElement> {
 
 #[wasm_bindgen(start)]
 pub fn start() {
+    // The core's time zones follow the browser's rules (it carries no database of its own).
+    wismo_zone::install();
     let Some(main) = main_element() else {
         return;
     };
