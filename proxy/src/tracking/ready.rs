@@ -89,28 +89,45 @@ fn policy_json(policy: &Arc<Policy>) -> anyhow::Result<Arc<str>> {
     Ok(json)
 }
 
-/// The stored view of the order, if one was built by this build of the proxy.
+/// The stored view of the order, if one was built by this build of the proxy. A view of
+/// another build is deleted: it is as good as none.
 async fn read(db: &Db, shop: &str, number: &OrderNumber) -> anyhow::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT body FROM order_views
-         WHERE shop = $1 AND number = $2 AND build = $3 AND body IS NOT NULL",
-    )
-    .bind(shop)
-    .bind(number.as_str())
-    .bind(build_tag())
-    .fetch_optional(db.pool())
-    .await
-    .with_context(|| format!("reading the stored view of order {number}"))
+    let row: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT build, body FROM order_views WHERE shop = $1 AND number = $2")
+            .bind(shop)
+            .bind(number.as_str())
+            .fetch_optional(db.pool())
+            .await
+            .with_context(|| format!("reading the stored view of order {number}"))?;
+    match row {
+        Some((Some(build), body)) if build == build_tag() => Ok(body),
+        Some(_) => {
+            sqlx::query("DELETE FROM order_views WHERE shop = $1 AND number = $2 AND build <> $3")
+                .bind(shop)
+                .bind(number.as_str())
+                .bind(build_tag())
+                .execute(db.pool())
+                .await
+                .context("clearing an order view of another build")?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
 }
 
 /// Builds the order's view from the tables, stores it when nothing changed meanwhile, and
 /// returns it either way.
 async fn build(state: &AppState, number: &OrderNumber) -> anyhow::Result<Option<String>> {
-    let Some(claim) = Claim::take(state, number).await? else {
-        return Ok(None);
-    };
-    // Read again, after the claim, so whatever the view holds is at least as new as the claim.
+    let claim = Claim::take(state, number).await?;
+    // Read after the claim, so whatever the view holds is at least as new as the claim.
     let Some(built) = Built::read(state, number).await? else {
+        // No such order (any more): leave no claim behind.
+        sqlx::query("DELETE FROM order_views WHERE shop = $1 AND number = $2 AND body IS NULL")
+            .bind(state.shop.as_ref())
+            .bind(number.as_str())
+            .execute(state.db.pool())
+            .await
+            .context("dropping the claim on a missing order's view")?;
         return Ok(None);
     };
     claim.store(state, &built).await?;
@@ -136,35 +153,9 @@ pub struct Built {
 }
 
 impl Claim {
-    /// Names the order's parcels for the triggers and claims its view; `None` when the shop has
-    /// no such order.
-    pub async fn take(state: &AppState, number: &OrderNumber) -> anyhow::Result<Option<Self>> {
+    /// Claims the order's view and reads which parcels the triggers already watch for it.
+    pub async fn take(state: &AppState, number: &OrderNumber) -> anyhow::Result<Self> {
         let (db, shop) = (&state.db, state.shop.as_ref());
-        // A first read names the parcels the view will show.
-        let Some((order, shipments)) = gather(state, number).await? else {
-            return Ok(None);
-        };
-        let parcels = parcels_of(&order, &shipments);
-        for parcel in &parcels {
-            sqlx::query(
-                "INSERT INTO order_view_parcels (tracking_number, shop, number) VALUES ($1, $2, $3)
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(parcel)
-            .bind(shop)
-            .bind(number.as_str())
-            .execute(db.pool())
-            .await
-            .context("recording the parcels of an order view")?;
-        }
-        // A view of another build is as good as none.
-        sqlx::query("DELETE FROM order_views WHERE shop = $1 AND number = $2 AND build <> $3")
-            .bind(shop)
-            .bind(number.as_str())
-            .bind(build_tag())
-            .execute(db.pool())
-            .await
-            .context("clearing an order view of another build")?;
         // Random, so a row deleted and claimed again is never mistaken for this one.
         let mine: i64 = rand::random::<i64>() & i64::MAX;
         sqlx::query(
@@ -186,20 +177,45 @@ impl Claim {
                 .fetch_optional(db.pool())
                 .await
                 .context("reading an order view's claim")?;
-        Ok(Some(Self {
+        let parcels: Vec<String> = sqlx::query_scalar(
+            "SELECT tracking_number FROM order_view_parcels WHERE shop = $1 AND number = $2",
+        )
+        .bind(shop)
+        .bind(number.as_str())
+        .fetch_all(db.pool())
+        .await
+        .context("reading the parcels of an order view")?;
+        Ok(Self {
             number: number.clone(),
             // A write deleted the row already: a token no row has, so nothing is stored.
             token: token.unwrap_or(-1),
             parcels,
-        }))
+        })
     }
 
     /// Stores the view if the claim still stands (no write deleted it since), no other reader
     /// stored one already, and it shows no parcel the claim did not name. Returns whether it did.
     pub async fn store(&self, state: &AppState, built: &Built) -> anyhow::Result<bool> {
-        // A parcel the claim did not name would not reach this view from a carrier's document;
-        // the order's own write that added it has deleted the claim anyway.
-        if !built.parcels.iter().all(|p| self.parcels.contains(p)) {
+        // A carrier's document about a parcel the triggers did not watch when the claim was
+        // made would not have deleted it: name the parcel for the next reader, store nothing.
+        let unwatched: Vec<&String> = built
+            .parcels
+            .iter()
+            .filter(|p| !self.parcels.contains(p))
+            .collect();
+        if !unwatched.is_empty() {
+            for parcel in unwatched {
+                sqlx::query(
+                    "INSERT INTO order_view_parcels (tracking_number, shop, number)
+                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                )
+                .bind(parcel)
+                .bind(state.shop.as_ref())
+                .bind(self.number.as_str())
+                .execute(state.db.pool())
+                .await
+                .context("recording the parcels of an order view")?;
+            }
             return Ok(false);
         }
         let stored = sqlx::query(
