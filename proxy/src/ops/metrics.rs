@@ -3,14 +3,16 @@
 //! installed globally), so tests and several apps in one process never mix their numbers.
 
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
-use metrics::Label;
+use metrics::{Counter, Histogram, Label};
 use metrics_exporter_prometheus::{
     Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
 };
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 const REQUESTS: &str = "wismo_http_requests_total";
@@ -51,11 +53,17 @@ pub struct Gauges {
     pub outreach_due: i64,
 }
 
+/// A request series: method, route, status.
+type Series = (Method, Arc<str>, u16);
+
 struct Inner {
     recorder: PrometheusRecorder,
     handle: PrometheusHandle,
     recorded: AtomicU64,
     foreign_webhooks: AtomicU64,
+    /// The counter and histogram of each (method, route, status) seen, so a request records
+    /// through handles instead of building and looking up the labelled key again.
+    series: RwLock<HashMap<Series, (Counter, Histogram)>>,
 }
 
 /// The app's metrics. Cheap to clone.
@@ -80,6 +88,7 @@ impl Default for Metrics {
             handle,
             recorded: AtomicU64::new(0),
             foreign_webhooks: AtomicU64::new(0),
+            series: RwLock::new(HashMap::new()),
         }))
     }
 }
@@ -87,15 +96,41 @@ impl Default for Metrics {
 impl Metrics {
     /// Counts one answered request and its latency.
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
-        let labels = [
-            Label::new("method", method.to_owned()),
-            Label::new("route", route.to_owned()),
-            Label::new("status", status.to_string()),
-        ];
-        metrics::with_local_recorder(&self.0.recorder, || {
-            metrics::counter!(REQUESTS, labels.iter()).increment(1);
-            metrics::histogram!(LATENCY, labels.iter()).record(elapsed.as_secs_f64());
+        let method = Method::from_bytes(method.as_bytes()).unwrap_or(Method::GET);
+        self.record_series(&method, &Arc::from(route), status, elapsed);
+    }
+
+    /// [`record`](Self::record) for a request the middleware saw: the route as the router keeps
+    /// it (an `Arc`), so a series seen before costs no allocation.
+    fn record_series(&self, method: &Method, route: &Arc<str>, status: u16, elapsed: Duration) {
+        let seconds = elapsed.as_secs_f64();
+        let series = &self.0.series;
+        let key = (method.clone(), route.clone(), status);
+        let known = series
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&key)
+            .map(|(c, h)| (c.clone(), h.clone()));
+        let (counter, histogram) = known.unwrap_or_else(|| {
+            let labels = [
+                Label::new("method", method.as_str().to_owned()),
+                Label::new("route", label(route)),
+                Label::new("status", status.to_string()),
+            ];
+            let handles = metrics::with_local_recorder(&self.0.recorder, || {
+                (
+                    metrics::counter!(REQUESTS, labels.iter()),
+                    metrics::histogram!(LATENCY, labels.iter()),
+                )
+            });
+            series
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(key, handles.clone());
+            handles
         });
+        counter.increment(1);
+        histogram.record(seconds);
         if self.0.recorded.fetch_add(1, Ordering::Relaxed) % UPKEEP_EVERY == UPKEEP_EVERY - 1 {
             self.0.handle.run_upkeep();
         }
@@ -159,14 +194,15 @@ impl Metrics {
 
 /// Middleware (a route layer, so the matched route is known) that records every routed request.
 pub async fn track(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
+    static UNMATCHED: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
     let started = Instant::now();
-    let method = req.method().as_str().to_owned();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| label(p.as_str()));
+    let method = req.method().clone();
+    let route: Arc<str> = req.extensions().get::<MatchedPath>().map_or_else(
+        || UNMATCHED.get_or_init(|| Arc::from("unmatched")).clone(),
+        |p| Arc::from(p.as_str()),
+    );
     let res = next.run(req).await;
-    metrics.record(&method, &route, res.status().as_u16(), started.elapsed());
+    metrics.record_series(&method, &route, res.status().as_u16(), started.elapsed());
     res
 }
 
