@@ -208,7 +208,8 @@ pub fn local_offsets(
 
 /// Installs where zones' offsets come from in a build without the time-zone database: a
 /// function of a zone's name and a UTC instant (seconds since 1970) giving the offset in seconds
-/// east of UTC, or `None` when it does not know the zone (then UTC is used). With the database
+/// east of UTC, or `None` when it does not know the zone (then UTC is used, so a zone the
+/// browser does not know yet still reads). With the database
 /// compiled in (feature `tzdb`, which a native build of the whole workspace turns on for every
 /// crate) the database answers and this does nothing.
 pub fn set_offsets(offsets: fn(&str, i64) -> Option<i32>) {
@@ -236,8 +237,9 @@ mod browser {
             .unwrap_or(0)
     }
 
-    /// The name kept for the program's life (zones are few), if it looks like an IANA name and
-    /// the installed offsets, when there are any, know it.
+    /// The name kept for the program's life (zones are few), if it looks like an IANA name. A
+    /// name the browser does not know is kept too (its offsets are UTC's): the proxy checked it
+    /// against the full database, and a browser with older zone data must not refuse the order.
     pub fn intern(name: &str) -> Option<&'static str> {
         let plausible = !name.is_empty()
             && name.len() <= 64
@@ -246,9 +248,6 @@ mod browser {
                 .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
         if !plausible {
             return None;
-        }
-        if let Some(f) = OFFSETS.get() {
-            f(name, 0)?;
         }
         let mut names = NAMES
             .lock()

@@ -1,14 +1,14 @@
 //! The order lookup's stored, ready answer (issue 12): a lookup is served from the order's
 //! view, the view says exactly what building the context afresh says, and every kind of write
 //! to what it shows (the order, its parcels, their scans, a carrier's document, a deletion)
-//! forgets it in the same transaction, on SQLite and PostgreSQL alike, also while lookups race
-//! the writes.
+//! forgets it in the same transaction, also while lookups race the writes. On PostgreSQL no view
+//! is kept, and lookups still see every write.
 
 #![recursion_limit = "256"]
 
 mod common;
 
-use common::{spawn_demos, TestApp, SHOP};
+use common::{spawn_demo, spawn_demos, TestApp, SHOP};
 use serde_json::Value;
 use wismo::OrderNumber;
 
@@ -16,6 +16,11 @@ use wismo::OrderNumber;
 const ORDER: &str = "1004";
 const EMAIL: &str = "marco@example.com";
 const PARCEL: &str = "1Z4W96E80310428511";
+
+/// Views are kept on SQLite only (see `tracking::ready::kept`).
+async fn sqlite_demos() -> Vec<TestApp> {
+    vec![spawn_demo().await]
+}
 
 async fn token(app: &TestApp) -> String {
     let reply = app.session(ORDER, EMAIL).await;
@@ -68,7 +73,7 @@ fn scans(ctx: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn a_lookup_is_one_stored_view_that_says_what_a_fresh_build_says() {
-    for app in spawn_demos().await {
+    for app in sqlite_demos().await {
         let token = token(&app).await;
         assert_eq!(
             view(&app).await,
@@ -133,7 +138,7 @@ async fn every_write_to_what_a_view_shows_forgets_it() {
              WHERE $1 <> ''",
         ),
     ];
-    for app in spawn_demos().await {
+    for app in sqlite_demos().await {
         let token = token(&app).await;
         for (what, sql) in writes {
             lookup(&app, &token).await;
@@ -166,6 +171,13 @@ async fn every_write_to_what_a_view_shows_forgets_it() {
                 );
             }
         }
+        // The document above is no real EasyPost tracker: while it cannot be read, answers are
+        // degraded and never kept (see the test below), so it goes (a write too).
+        run(
+            &app,
+            "DELETE FROM carrier_tracking WHERE tracking_number = '1Z4W96E80310428511' AND $1 <> ''",
+        )
+        .await;
         // A deleted order (a privacy request) leaves neither its view nor its parcels' list.
         lookup(&app, &token).await;
         lookup(&app, &token).await;
@@ -201,7 +213,7 @@ async fn every_write_to_what_a_view_shows_forgets_it() {
 #[tokio::test]
 async fn a_view_read_before_a_write_is_not_stored_after_it() {
     use wismo_proxy::tracking::ready::{Built, Claim};
-    for app in spawn_demos().await {
+    for app in sqlite_demos().await {
         let token = token(&app).await;
         let number = OrderNumber::parse(ORDER).unwrap();
         // A first claim stores nothing: the triggers did not watch the order's parcel yet.
@@ -255,7 +267,7 @@ async fn a_view_read_before_a_write_is_not_stored_after_it() {
 /// never stored over the write).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_view_built_while_a_scan_arrives_never_hides_it() {
-    for app in spawn_demos().await {
+    for app in sqlite_demos().await {
         let token = token(&app).await;
         for round in 0..50u64 {
             let description = format!("RACE SCAN {round}");
@@ -287,5 +299,57 @@ async fn a_view_built_while_a_scan_arrives_never_hides_it() {
                 scans(&now)
             );
         }
+    }
+}
+
+/// On PostgreSQL a writer's transaction can outlast a reader's claim, so no view is kept there:
+/// every lookup reads the tables, and a write is seen at once.
+#[tokio::test]
+async fn on_postgresql_every_lookup_reads_the_tables() {
+    for app in spawn_demos().await {
+        if app.backend != "postgres" {
+            continue;
+        }
+        let token = token(&app).await;
+        lookup(&app, &token).await;
+        lookup(&app, &token).await;
+        assert_eq!(view(&app).await, None);
+        run(
+            &app,
+            "INSERT INTO tracking_events (shop, tracking_number, at, code, description, place, status, source)
+             VALUES ($1, '1Z4W96E80310428511', '2026-11-19T12:00:00Z', 'OT', 'OUT FOR DELIVERY TODAY',
+                     'Columbus, OH', 'out_for_delivery', 'carrier')",
+        )
+        .await;
+        assert!(scans(&lookup(&app, &token).await).contains(&"OUT FOR DELIVERY TODAY".to_owned()));
+    }
+}
+
+/// When the carrier cache cannot be read, the lookup still answers from the shop's scans, but
+/// that answer is not kept: the next lookup tries again.
+#[tokio::test]
+async fn an_answer_built_while_the_carrier_cache_fails_is_not_kept() {
+    for app in sqlite_demos().await {
+        let token = token(&app).await;
+        lookup(&app, &token).await;
+        run(&app, "DELETE FROM order_views WHERE shop = $1").await;
+        sqlx::query("ALTER TABLE carrier_tracking RENAME TO carrier_tracking_gone")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        for _ in 0..2 {
+            let ctx = lookup(&app, &token).await;
+            assert!(!scans(&ctx).is_empty(), "the shop's scans still answer");
+            assert_eq!(view(&app).await, None, "a degraded answer is never kept");
+        }
+        sqlx::query("ALTER TABLE carrier_tracking_gone RENAME TO carrier_tracking")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        lookup(&app, &token).await;
+        assert!(
+            view(&app).await.is_some(),
+            "kept again once the cache reads"
+        );
     }
 }

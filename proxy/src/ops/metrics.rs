@@ -97,7 +97,7 @@ impl Metrics {
     /// Counts one answered request and its latency.
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
         let method = Method::from_bytes(method.as_bytes()).unwrap_or(Method::GET);
-        self.record_series(&method, &Arc::from(route), status, elapsed);
+        self.record_series(&series_method(&method), &Arc::from(route), status, elapsed);
     }
 
     /// [`record`](Self::record) for a request the middleware saw: the route as the router keeps
@@ -196,7 +196,8 @@ impl Metrics {
 pub async fn track(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
     static UNMATCHED: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
     let started = Instant::now();
-    let method = req.method().clone();
+    // Methods outside HTTP's own are one series: a client cannot grow the series without bound.
+    let method = series_method(req.method());
     let route: Arc<str> = req.extensions().get::<MatchedPath>().map_or_else(
         || UNMATCHED.get_or_init(|| Arc::from("unmatched")).clone(),
         |p| Arc::from(p.as_str()),
@@ -204,6 +205,27 @@ pub async fn track(State(metrics): State<Metrics>, req: Request, next: Next) -> 
     let res = next.run(req).await;
     metrics.record_series(&method, &route, res.status().as_u16(), started.elapsed());
     res
+}
+
+/// The method as its series names it: HTTP's own, or `OTHER`.
+fn series_method(m: &Method) -> Method {
+    let standard = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::PATCH,
+        Method::OPTIONS,
+        Method::CONNECT,
+        Method::TRACE,
+    ]
+    .contains(m);
+    if standard {
+        m.clone()
+    } else {
+        Method::from_bytes(b"OTHER").unwrap_or(Method::GET)
+    }
 }
 
 /// A route as a label: a nested service's catch-all tail becomes `*`.
@@ -217,6 +239,26 @@ fn label(route: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_up_methods_are_one_series() {
+        let m = Metrics::default();
+        for i in 0..50 {
+            m.record(
+                &format!("FOO{i}"),
+                "/healthz",
+                405,
+                Duration::from_micros(10),
+            );
+        }
+        m.record("GET", "/healthz", 200, Duration::from_micros(10));
+        assert_eq!(m.0.series.read().unwrap().len(), 2);
+        let text = m.render(Gauges::default());
+        assert!(
+            text.contains(r#"method="OTHER",route="/healthz",status="405"} 50"#),
+            "{text}"
+        );
+    }
 
     #[test]
     fn requests_render_as_counters_and_histograms_per_route() {

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use futures_util::future::join_all;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::time::timeout;
 use wismo::carrier::Carrier;
@@ -73,6 +74,16 @@ pub async fn gather(
     state: &AppState,
     number: &OrderNumber,
 ) -> anyhow::Result<Option<(Order, Vec<Shipment>)>> {
+    gather_noting(state, number, &AtomicBool::new(false)).await
+}
+
+/// [`gather`], setting `degraded` when a carrier or the carrier cache failed and older or less
+/// data stands in: good enough for one answer, not for one that is kept.
+pub async fn gather_noting(
+    state: &AppState,
+    number: &OrderNumber,
+    degraded: &AtomicBool,
+) -> anyhow::Result<Option<(Order, Vec<Shipment>)>> {
     let limits = state.timeouts;
     let now = state.clock.now();
     // What we knew about this order's parcels lets the carrier be asked before the shop answers.
@@ -80,6 +91,7 @@ pub async fn gather(
         .await
         .unwrap_or_else(|e| {
             tracing::warn!(error = ?e, order = %number, "cannot read the carrier cache");
+            degraded.store(true, Ordering::Relaxed);
             Vec::new()
         });
     let shop = async {
@@ -103,7 +115,7 @@ pub async fn gather(
             tracking_number: c.tracking_number.clone(),
             provider_id: c.provider_id.clone(),
         };
-        refresh(state, parcel, Some(c), number, now)
+        refresh(state, parcel, Some(c), number, now, degraded)
     }));
     let (shop, fresh) = tokio::join!(shop, carriers);
     let Some((order, shop_shipments)) = shop? else {
@@ -129,6 +141,7 @@ pub async fn gather(
             .await
             .unwrap_or_else(|e| {
                 tracing::warn!(error = ?e, parcel = %f.tracking_number, "cannot read the carrier cache");
+                degraded.store(true, Ordering::Relaxed);
                 None
             });
         let parcel = Parcel {
@@ -140,7 +153,7 @@ pub async fn gather(
             tracking_number: f.tracking_number.clone(),
             provider_id: cached.as_ref().and_then(|c| c.provider_id.clone()),
         };
-        refresh(state, parcel, cached.as_ref(), number, now).await
+        refresh(state, parcel, cached.as_ref(), number, now, degraded).await
     }))
     .await;
     for (f, view) in new.iter().zip(first) {
@@ -177,6 +190,7 @@ async fn refresh(
     cached: Option<&Cached>,
     order: &OrderNumber,
     now: DateTime<Utc>,
+    degraded: &AtomicBool,
 ) -> Option<View> {
     let limits = state.timeouts;
     if let Some(c) = cached {
@@ -199,9 +213,11 @@ async fn refresh(
         Ok(Ok(answer)) => answer,
         Ok(Err(e)) => {
             tracing::warn!(error = ?e, parcel = parcel_no, "carrier failed; using cached data");
+            degraded.store(true, Ordering::Relaxed);
             None
         }
         Err(_) => {
+            degraded.store(true, Ordering::Relaxed);
             tracing::warn!(
                 parcel = parcel_no,
                 limit = ?limits.carrier,

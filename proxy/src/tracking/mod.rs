@@ -11,7 +11,7 @@ mod stored;
 
 pub use aftership::AfterShip as AfterShipTracking;
 pub use easypost::EasyPost as EasyPostTracking;
-pub use gather::{from_stored, gather, Timeouts};
+pub use gather::{from_stored, gather, gather_noting, Timeouts};
 pub use stored::StoredTracking;
 
 use async_trait::async_trait;

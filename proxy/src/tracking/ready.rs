@@ -32,7 +32,7 @@ pub async fn context_json(
     state: &AppState,
     number: &OrderNumber,
 ) -> anyhow::Result<Option<String>> {
-    let body = if state.orders.is_stored() && !state.tracking.live() {
+    let body = if kept(state) {
         match read(&state.db, &state.shop, number).await? {
             Some(body) => Some(body),
             None => build(state, number).await?,
@@ -52,6 +52,17 @@ pub async fn context_json(
         return Ok(None);
     };
     Ok(Some(with_clock_and_policy(state, &body)?))
+}
+
+/// Whether this state's lookups use stored views: orders in the proxy's own tables, carrier data
+/// pushed to it, and SQLite. On PostgreSQL a writer's trigger can run before a reader claims the
+/// view and commit after the reader stored what it read, which SQLite rules out (a claim is a
+/// write, and waits for the writer to commit); there the view is built on every lookup, as
+/// before, until the triggers hold the claim's row instead of deleting it.
+fn kept(state: &AppState) -> bool {
+    state.orders.is_stored()
+        && !state.tracking.live()
+        && state.db.backend() == crate::db::Backend::Sqlite
 }
 
 /// `{"now":…,"policy":…,` followed by the stored object's fields: the `OrderContext` the
@@ -150,6 +161,9 @@ pub struct Claim {
 pub struct Built {
     pub body: String,
     parcels: Vec<String>,
+    /// A carrier or the carrier cache failed and older or less data stood in: answer with it,
+    /// never keep it.
+    degraded: bool,
 }
 
 impl Claim {
@@ -196,6 +210,9 @@ impl Claim {
     /// Stores the view if the claim still stands (no write deleted it since), no other reader
     /// stored one already, and it shows no parcel the claim did not name. Returns whether it did.
     pub async fn store(&self, state: &AppState, built: &Built) -> anyhow::Result<bool> {
+        if built.degraded {
+            return Ok(false);
+        }
         // A carrier's document about a parcel the triggers did not watch when the claim was
         // made would not have deleted it: name the parcel for the next reader, store nothing.
         let unwatched: Vec<&String> = built
@@ -205,13 +222,17 @@ impl Claim {
             .collect();
         if !unwatched.is_empty() {
             for parcel in unwatched {
+                // Only while the claim stands: an order deleted meanwhile leaves no parcel behind.
                 sqlx::query(
                     "INSERT INTO order_view_parcels (tracking_number, shop, number)
-                     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                     SELECT $1, $2, $3 WHERE EXISTS
+                         (SELECT 1 FROM order_views WHERE shop = $2 AND number = $3 AND token = $4)
+                     ON CONFLICT DO NOTHING",
                 )
                 .bind(parcel)
                 .bind(state.shop.as_ref())
                 .bind(self.number.as_str())
+                .bind(self.token)
                 .execute(state.db.pool())
                 .await
                 .context("recording the parcels of an order view")?;
@@ -238,10 +259,12 @@ impl Built {
     /// The order's view from the tables (as [`gather`] reads them); `None` when the shop has no
     /// such order.
     pub async fn read(state: &AppState, number: &OrderNumber) -> anyhow::Result<Option<Self>> {
-        let Some((order, shipments)) = gather(state, number).await? else {
+        let degraded = std::sync::atomic::AtomicBool::new(false);
+        let Some((order, shipments)) = super::gather_noting(state, number, &degraded).await? else {
             return Ok(None);
         };
         Ok(Some(Self {
+            degraded: degraded.into_inner(),
             body: serde_json::to_string(&Stored {
                 order: &order,
                 shipments: &shipments,

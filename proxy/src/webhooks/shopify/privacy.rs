@@ -598,6 +598,9 @@ async fn forget_shop(conn: &mut AnyConnection, shop: &str) -> anyhow::Result<()>
         "outreach_inbound",
         "outreach_optouts",
         "outcome_events",
+        // Deleting the orders deleted their views already; claims on no order go too.
+        "order_views",
+        "order_view_parcels",
     ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE shop = $1"))
             .bind(shop)
