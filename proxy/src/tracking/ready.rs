@@ -5,11 +5,12 @@
 //! `20261204000100_order_views`) delete an order's view in the same transaction as any write to
 //! the order, its parcels, their scans or a carrier's document about one of its parcels. A
 //! reader that misses builds the view the usual way ([`super::gather`]) and stores it only if no
-//! write happened since it began reading (see [`store`]), so a view is never older than the data.
+//! write happened since it claimed the view (see [`Claim`]), so a view is never older than the
+//! data.
 //!
-//! Views are kept only where they can be complete: orders in the proxy's own tables and carrier
-//! data that arrives by webhook (a live carrier service is asked again when its data ages, which
-//! a stored answer cannot do).
+//! Views are kept only where they can be complete and safe (see `kept`): orders in the proxy's
+//! own tables, carrier data that arrives by webhook (a live carrier service is asked again when
+//! its data ages, which a stored answer cannot do), and SQLite.
 
 use super::gather;
 use crate::db::Db;
@@ -26,6 +27,11 @@ struct Stored<'a> {
     shipments: &'a [Shipment],
 }
 
+/// The order and its parcels as the stored part of an answer.
+fn stored_json(order: &Order, shipments: &[Shipment]) -> serde_json::Result<String> {
+    serde_json::to_string(&Stored { order, shipments })
+}
+
 /// The whole answer of `GET /api/v1/orders/{number}` (the core's `OrderContext`) as JSON, from
 /// the order's stored view when it has one; `None` when the shop has no such order.
 pub async fn context_json(
@@ -40,12 +46,7 @@ pub async fn context_json(
     } else {
         gather(state, number)
             .await?
-            .map(|(order, shipments)| {
-                serde_json::to_string(&Stored {
-                    order: &order,
-                    shipments: &shipments,
-                })
-            })
+            .map(|(order, shipments)| stored_json(&order, &shipments))
             .transpose()?
     };
     let Some(body) = body else {
@@ -265,10 +266,7 @@ impl Built {
         };
         Ok(Some(Self {
             degraded: degraded.into_inner(),
-            body: serde_json::to_string(&Stored {
-                order: &order,
-                shipments: &shipments,
-            })?,
+            body: stored_json(&order, &shipments)?,
             parcels: parcels_of(&order, &shipments),
         }))
     }
