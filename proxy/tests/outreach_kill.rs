@@ -15,8 +15,6 @@ use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::{Json, Router};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wismo::OrderNumber;
@@ -52,25 +50,6 @@ async fn twilio(State(accepted): State<Accepted>, body: String) -> axum::respons
         Json(serde_json::json!({"sid": format!("SM{to}"), "status": "queued"})),
     )
         .into_response()
-}
-
-fn start(config: &std::path::Path) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wismo"))
-        .args(["serve", "--config"])
-        .arg(config)
-        .env_remove("WISMO_SESSION_SECRET")
-        .env_remove("DATABASE_URL")
-        .env_remove("WISMO_TWILIO_AUTH_TOKEN")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("wismo starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.starts_with("wismo serving at"), "{line:?}");
-    child
 }
 
 /// The demo's stalled UPS order (1004) copied `ORDERS` times, each with its own number,
@@ -154,7 +133,7 @@ fn kill_while_sending(backend: &str) {
         .map(|_| 1 + rng.below(ORDERS - 2) as usize)
         .collect();
     thresholds.sort_unstable();
-    let mut server = start(&config);
+    let mut server = common::start(&config).child;
     for &threshold in &thresholds {
         while accepted.total() < threshold {
             assert!(started.elapsed() < DEADLINE, "sending stalled");
@@ -162,7 +141,7 @@ fn kill_while_sending(backend: &str) {
         }
         server.kill().unwrap(); // SIGKILL: no shutdown code runs.
         server.wait().unwrap();
-        server = start(&config);
+        server = common::start(&config).child;
     }
     // Let the last process send everything left.
     let rows = rt.block_on(async {

@@ -81,6 +81,7 @@ pub fn start(config: &std::path::Path) -> Server {
         .arg(config)
         .env_remove("WISMO_SESSION_SECRET")
         .env_remove("WISMO_SHOPIFY_CLIENT_SECRET")
+        .env_remove("WISMO_TWILIO_AUTH_TOKEN")
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
